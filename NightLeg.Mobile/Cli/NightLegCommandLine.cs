@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace NightLeg.Mobile.Cli;
+
+/// <summary>
+/// The <c>nightleg</c> command line. Only commands that are built appear here; running with no
+/// command is the same as <c>nightleg serve</c>.
+/// </summary>
+public static class NightLegCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "NightLeg: records heart rate and movement from a wearable overnight, notices a " +
+            "sudden awakening and helps with a night-time calf cramp.");
+
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+
+        // No command: serve with the same options (`nightleg --urls …` works like `nightleg serve --urls …`).
+        ServeCommand.AttachTo(root);
+        return root;
+    }
+}
