@@ -1,0 +1,59 @@
+namespace NightLeg.Domain.Detection;
+
+/// <summary>
+/// The detector's fixed thresholds, each with its reason. Sources are in ../shared/CRAMPS.md;
+/// "measured" means measured by us on the synthetic nights (docs/benchmarks.md).
+/// </summary>
+public static class DetectorConstants
+{
+    /// <summary>Movement (g, vector SD over a second) that counts as an active second: above MEMS noise and chest breathing (≈5–15 mg), below a turn-over (≥ 0.1 g).</summary>
+    public const double ActiveMovementG = 0.04;
+
+    /// <summary>Seconds of recent activity the detector looks at: a turn-over is 2–5 s, a cramp keeps the sleeper moving (sitting up, stretching) for minutes.</summary>
+    public const int ActivityWindowSeconds = 20;
+
+    /// <summary>Heart rate is the median of this many seconds: one or two spiky readings (artefacts, ectopic beats) cannot move it.</summary>
+    public const int HeartRateMedianSeconds = 5;
+
+    /// <summary>Fewest readings in the median window for a heart rate to count (else it is a drop-out).</summary>
+    public const int HeartRateMedianMinimumReadings = 3;
+
+    /// <summary>Sleeping baseline = median heart rate of the last 10 minutes of calm sleep: slow enough to ignore REM swings lasting seconds to minutes, fast enough to follow the night's slow drift.</summary>
+    public const int BaselineWindowSeconds = 600;
+
+    /// <summary>Seconds of calm heart rate needed before a baseline exists.</summary>
+    public const int BaselineMinimumSeconds = 120;
+
+    /// <summary>Heart-rate allowance (bpm above baseline) that adds no evidence when the body moves: a turn-over or brief arousal raises it ≈5 bpm (Azarbarzin 2014: weaker arousals rise less than 6–22 bpm).</summary>
+    public const double MotionAllowanceBpm = 6;
+
+    /// <summary>Heart-rate allowance without movement: REM and brief arousals swing heart rate by up to ≈10 bpm for seconds to tens of seconds.</summary>
+    public const double AloneAllowanceBpm = 8;
+
+    /// <summary>A second with heart rate this far above baseline (bpm) opens a disturbance: the onset estimate.</summary>
+    public const double DisturbanceHeartRateBpm = 4;
+
+    /// <summary>Calm seconds that close a disturbance (and reset the evidence).</summary>
+    public const int DisturbanceEndCalmSeconds = 30;
+
+    /// <summary>A data gap longer than this (s) resets the short-term evidence: we do not know what happened inside it.</summary>
+    public const int MaxBridgedGapSeconds = 30;
+
+    /// <summary>Seconds of motion data within which "this wearable measures motion" still holds.</summary>
+    public const int MotionPresentSeconds = 60;
+
+    /// <summary>A minute with at most this many active seconds is calm: about 21 movements an hour in sleep (Sicbaldi 2025) is one short turn-over every few minutes.</summary>
+    public const int CalmMinuteMaxActiveSeconds = 5;
+
+    /// <summary>A calm minute's median heart rate is at most this far above baseline (bpm).</summary>
+    public const double CalmMinuteMaxRiseBpm = 5;
+
+    /// <summary>Calm minutes in a row that establish sleep at the start of the night (sleep onset latency is typically 10–20 min).</summary>
+    public const int SleepOnsetCalmMinutes = 10;
+
+    /// <summary>Calm minutes in a row after an awakening that rearm the prompt: the user is asleep again (wake-to-sleep again is usually ≥ 5 min after a cramp).</summary>
+    public const int RearmCalmMinutes = 5;
+
+    /// <summary>Heart rate above the frozen baseline (bpm) still compatible with falling asleep again after an awakening.</summary>
+    public const double RearmMaxRiseBpm = 8;
+}

@@ -1,0 +1,48 @@
+namespace NightLeg.Domain.Nights;
+
+/// <summary>
+/// One night of recording. Immutable: changes make a new instance with <c>with</c>.
+/// </summary>
+/// <remarks>
+/// Where a night starts and ends: when the user pressed start/stop, those instants
+/// (<see cref="ExplicitStart"/>, <see cref="ExplicitEnd"/>). Otherwise automatically: it starts at
+/// the first sustained sleep after the evening (<see cref="SleepOnset"/>, the start of the calm
+/// run that established sleep) and ends at the final awakening of the morning
+/// (<see cref="FinalAwakening"/>: the last detected awakening not followed by sleep again); with
+/// neither, the recording's own bounds. Durations are differences of UTC instants (see
+/// <see cref="NightCalendar"/> for DST).
+/// </remarks>
+/// <param name="Id">The night's evening date and time zone.</param>
+/// <param name="RecordingStart">UTC instant of the first data.</param>
+/// <param name="RecordingEnd">UTC instant of the last data.</param>
+/// <param name="ExplicitStart">UTC instant the user started the night, if they did.</param>
+/// <param name="ExplicitEnd">UTC instant the user stopped the night, if they did.</param>
+/// <param name="SleepOnset">UTC start of the first sustained sleep, if there was one.</param>
+/// <param name="FinalAwakening">UTC instant of the final awakening of the morning, if one was detected.</param>
+/// <param name="Gaps">Stretches without data, in time order.</param>
+public sealed record Night(
+    NightId Id,
+    DateTimeOffset RecordingStart,
+    DateTimeOffset RecordingEnd,
+    DateTimeOffset? ExplicitStart,
+    DateTimeOffset? ExplicitEnd,
+    DateTimeOffset? SleepOnset,
+    DateTimeOffset? FinalAwakening,
+    IReadOnlyList<RecordingGap> Gaps)
+{
+    /// <summary>Where the night starts, by the rule above.</summary>
+    public DateTimeOffset Start => ExplicitStart ?? SleepOnset ?? RecordingStart;
+
+    /// <summary>Where the night ends, by the rule above.</summary>
+    public DateTimeOffset End => ExplicitEnd ?? (FinalAwakening is { } f && f > Start ? f : RecordingEnd);
+
+    /// <summary>Time in bed: from the user's start (else the first data) to their stop (else the last data).</summary>
+    public TimeSpan TimeInBed => (ExplicitEnd ?? RecordingEnd) - (ExplicitStart ?? RecordingStart);
+
+    /// <summary>Total time without data.</summary>
+    public TimeSpan GapTime => Gaps.Aggregate(TimeSpan.Zero, (sum, g) => sum + g.Duration);
+
+    /// <summary>True when <paramref name="instant"/> lies within the night's time in bed (inclusive).</summary>
+    public bool Contains(DateTimeOffset instant) =>
+        instant >= (ExplicitStart ?? RecordingStart) && instant <= (ExplicitEnd ?? RecordingEnd);
+}

@@ -1,0 +1,227 @@
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Samples;
+
+namespace NightLeg.Domain.Nights;
+
+/// <summary>
+/// The live heart of a night: takes samples in arrival order, builds per-second epochs, runs the
+/// <see cref="AwakeningDetector"/>, splits the stream into nights by the <see cref="NightCalendar"/>
+/// rule, and records gaps. Live sync and replay both drive this same class. Events are raised on
+/// the calling thread, synchronously. Not thread-safe: feed it from one thread.
+/// </summary>
+public sealed class NightRecorder
+{
+    /// <summary>Seconds without any epoch that make a recorded gap (shorter silences are ordinary: InfiniTime only notifies on change).</summary>
+    public const int MinimumGapSeconds = 10;
+
+    private readonly NightCalendar _calendar;
+    private readonly Sensitivity _sensitivity;
+    private readonly EpochAggregator _epochs = new();
+    private readonly List<Night> _completed = [];
+    private NightBuilder? _current;
+    private AwakeningDetector _detector;
+    private long _heartRate;
+    private long _motion;
+    private long _unusable;
+
+    /// <summary>Creates a recorder for the user's calendar and chosen sensitivity.</summary>
+    public NightRecorder(NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal)
+    {
+        _calendar = calendar;
+        _sensitivity = sensitivity;
+        _detector = new AwakeningDetector(sensitivity);
+    }
+
+    /// <summary>Raised for every completed second.</summary>
+    public event Action<SecondEpoch>? EpochCompleted;
+
+    /// <summary>Raised the moment an awakening is detected, with the night it belongs to.</summary>
+    public event Action<NightId, AwakeningDetected>? AwakeningDetected;
+
+    /// <summary>Raised when the sleep state changes (falling asleep, waking, a new night).</summary>
+    public event Action<SleepState>? SleepStateChanged;
+
+    /// <summary>The current sleep state.</summary>
+    public SleepState State => _detector.State;
+
+    /// <summary>The current sleeping baseline in bpm, if known.</summary>
+    public double? BaselineHeartRateBpm => _detector.BaselineHeartRateBpm;
+
+    /// <summary>The most recent epoch, if any.</summary>
+    public SecondEpoch? LastEpoch { get; private set; }
+
+    /// <summary>Samples taken in so far.</summary>
+    public SampleCounts Counts => new(_heartRate, _motion, _unusable, _epochs.LateSamples);
+
+    /// <summary>The night being recorded now, if any.</summary>
+    public Night? CurrentNight => _current?.ToNight();
+
+    /// <summary>Every night seen, completed ones first, then the current one.</summary>
+    public IReadOnlyList<Night> Nights => _current is null ? _completed.ToList() : [.. _completed, _current.ToNight()];
+
+    /// <summary>Takes in one heart-rate sample.</summary>
+    public void Add(HeartRateSample sample)
+    {
+        _heartRate++;
+        if (!sample.IsUsable)
+        {
+            _unusable++;
+        }
+
+        Process(_epochs.Add(sample));
+    }
+
+    /// <summary>Takes in one motion sample.</summary>
+    public void Add(in MotionSample sample)
+    {
+        _motion++;
+        Process(_epochs.Add(sample));
+    }
+
+    /// <summary>The user started the night explicitly at <paramref name="at"/> (UTC).</summary>
+    public void MarkStart(DateTimeOffset at)
+    {
+        var builder = BuilderFor(at);
+        builder.ExplicitStart = at;
+    }
+
+    /// <summary>The user stopped the night explicitly at <paramref name="at"/> (UTC); closes every open second.</summary>
+    public void MarkStop(DateTimeOffset at)
+    {
+        Complete();
+        if (_current is not null)
+        {
+            _current.ExplicitEnd = at;
+        }
+    }
+
+    /// <summary>Records a gap the transport knows about (a lost link), so it is not mistaken for silence.</summary>
+    public void MarkGap(DateTimeOffset start, DateTimeOffset end, GapReason reason)
+    {
+        if (end > start)
+        {
+            BuilderFor(start).AddGap(new RecordingGap(start, end, reason));
+        }
+    }
+
+    /// <summary>End of the stream: closes every open second (the night stays current until another begins).</summary>
+    public void Complete() => Process(_epochs.Flush());
+
+    private void Process(IReadOnlyList<SecondEpoch> epochs)
+    {
+        foreach (var epoch in epochs)
+        {
+            var builder = BuilderFor(epoch.Start);
+            if (LastEpoch is { } last && (epoch.Start - last.Start).TotalSeconds > MinimumGapSeconds && builder.RecordingEnd is not null)
+            {
+                builder.AddGap(new RecordingGap(last.Start.AddSeconds(1), epoch.Start, GapReason.NoData));
+            }
+
+            builder.Touch(epoch.Start, epoch.Start.AddSeconds(1));
+            LastEpoch = epoch;
+            var before = _detector.State;
+            var detection = _detector.Process(epoch);
+            EpochCompleted?.Invoke(epoch);
+
+            if (_detector.State != before)
+            {
+                OnStateChanged(builder, before, epoch);
+            }
+
+            if (detection is not null)
+            {
+                AwakeningDetected?.Invoke(builder.Id, detection);
+            }
+        }
+    }
+
+    private void OnStateChanged(NightBuilder builder, SleepState before, SecondEpoch epoch)
+    {
+        var now = _detector.State;
+        if (now == SleepState.Asleep)
+        {
+            builder.SleepOnset ??= _detector.SleepOnset;
+            builder.FinalAwakening = null; // asleep again: the last awakening was not the final one
+        }
+        else if (now == SleepState.Awake && before == SleepState.Asleep)
+        {
+            builder.FinalAwakening = epoch.Start;
+        }
+
+        SleepStateChanged?.Invoke(now);
+    }
+
+    private NightBuilder BuilderFor(DateTimeOffset instant)
+    {
+        var id = _calendar.NightOf(instant);
+        if (_current is not null && _current.Id == id)
+        {
+            return _current;
+        }
+
+        if (_current is not null)
+        {
+            _completed.Add(_current.ToNight());
+            _detector = new AwakeningDetector(_sensitivity);
+            SleepStateChanged?.Invoke(_detector.State);
+        }
+
+        _current = new NightBuilder(id);
+        return _current;
+    }
+
+    private sealed class NightBuilder(NightId id)
+    {
+        private readonly List<RecordingGap> _gaps = [];
+
+        public NightId Id { get; } = id;
+
+        public DateTimeOffset? RecordingStart { get; private set; }
+
+        public DateTimeOffset? RecordingEnd { get; private set; }
+
+        public DateTimeOffset? ExplicitStart { get; set; }
+
+        public DateTimeOffset? ExplicitEnd { get; set; }
+
+        public DateTimeOffset? SleepOnset { get; set; }
+
+        public DateTimeOffset? FinalAwakening { get; set; }
+
+        public void Touch(DateTimeOffset from, DateTimeOffset to)
+        {
+            RecordingStart ??= from;
+            if (RecordingEnd is null || to > RecordingEnd)
+            {
+                RecordingEnd = to;
+            }
+        }
+
+        public void AddGap(RecordingGap gap)
+        {
+            // A transport-reported gap wins over the silence it explains.
+            if (gap.Reason == GapReason.NoData && _gaps.Any(g => g.Start < gap.End && gap.Start < g.End))
+            {
+                return;
+            }
+
+            if (gap.Reason != GapReason.NoData)
+            {
+                _gaps.RemoveAll(g => g.Reason == GapReason.NoData && g.Start < gap.End && gap.Start < g.End);
+            }
+
+            _gaps.Add(gap);
+            _gaps.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        public Night ToNight() => new(
+            Id,
+            RecordingStart ?? ExplicitStart ?? default,
+            RecordingEnd ?? ExplicitStart ?? default,
+            ExplicitStart,
+            ExplicitEnd,
+            SleepOnset,
+            FinalAwakening,
+            _gaps.ToList());
+    }
+}

@@ -1,0 +1,261 @@
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Samples;
+using NightLeg.Tests.Fakes;
+
+namespace NightLeg.Tests.Domain.Detection;
+
+public sealed class AwakeningDetectorTests
+{
+    private static readonly TimeSpan Settled = TimeSpan.FromMinutes(25);
+
+    [Fact]
+    public void Process_CrampWithHeartRateAndMotion_DetectsOnceWithinFifteenSeconds()
+    {
+        // Arrange
+        var script = new EpochScript(seed: 1).Sleep(Settled).Cramp(out var onset, riseBpm: 18).SettleBack(TimeSpan.FromMinutes(3));
+
+        // Act
+        var detections = Run(script);
+
+        // Assert
+        var detection = Assert.Single(detections);
+        Assert.Equal(DetectionEvidence.HeartRateAndMotion, detection.Evidence);
+        Assert.InRange((detection.DetectedAt - onset).TotalSeconds, 1, 15);
+        Assert.InRange((detection.Onset - onset).TotalSeconds, -2, 5);
+        Assert.InRange(detection.BaselineHeartRateBpm!.Value, 50, 54);
+        Assert.True(detection.PeakHeartRateBpm >= 60, $"peak {detection.PeakHeartRateBpm}");
+        Assert.InRange(detection.Confidence, 0.4, 1.0);
+        Assert.True(detection.PostureChangeDegrees > 45);
+    }
+
+    [Fact]
+    public void Process_CrampHeartRateOnly_DetectsWithinThirtySeconds()
+    {
+        // Arrange: a plain chest strap or InfiniTime heart rate, no motion at all.
+        var script = new EpochScript(seed: 2, withMotion: false).Sleep(Settled).Cramp(out var onset, riseBpm: 18);
+
+        // Act
+        var detection = Assert.Single(Run(script));
+
+        // Assert
+        Assert.Equal(DetectionEvidence.HeartRateOnly, detection.Evidence);
+        Assert.InRange((detection.DetectedAt - onset).TotalSeconds, 1, 30);
+        Assert.Null(detection.PostureChangeDegrees);
+    }
+
+    [Fact]
+    public void Process_CrampWhileHeartRateDropsOut_DetectsFromMotionAlone()
+    {
+        // Arrange: the watch loses skin contact as the sleeper grabs the leg (values of 0 → no heart rate).
+        var script = new EpochScript(seed: 3).Sleep(Settled).Cramp(out var onset, heartRateDropsOut: true);
+
+        // Act
+        var detection = Assert.Single(Run(script));
+
+        // Assert
+        Assert.Equal(DetectionEvidence.MotionOnly, detection.Evidence);
+        Assert.InRange((detection.DetectedAt - onset).TotalSeconds, 1, 30);
+    }
+
+    [Fact]
+    public void Process_NightOfTurningOverArousalsRemSpikesAndGaps_NeverPrompts()
+    {
+        // Arrange: what every night has, many times over.
+        var script = new EpochScript(seed: 4).Sleep(Settled);
+        for (var cycle = 0; cycle < 5; cycle++)
+        {
+            script.TurnOver().Sleep(TimeSpan.FromMinutes(3)).Arousal(riseBpm: 10).Sleep(TimeSpan.FromMinutes(4))
+                .Spike(150).Spike(38).Sleep(TimeSpan.FromMinutes(2)).TurnOver().TurnOver()
+                .Rem(TimeSpan.FromMinutes(15), swingBpm: 10).Sleep(TimeSpan.FromMinutes(5))
+                .Gap(TimeSpan.FromMinutes(12)).Sleep(TimeSpan.FromMinutes(10));
+        }
+
+        // Act
+        var detections = Run(script);
+
+        // Assert
+        Assert.Empty(detections);
+    }
+
+    [Fact]
+    public void Process_HeartRateOnlyNightWithArousalsAndRem_NeverPrompts()
+    {
+        // Arrange
+        var script = new EpochScript(seed: 5, withMotion: false).Sleep(Settled);
+        for (var cycle = 0; cycle < 5; cycle++)
+        {
+            script.Arousal(riseBpm: 12).Sleep(TimeSpan.FromMinutes(5)).Rem(TimeSpan.FromMinutes(20), swingBpm: 12)
+                .TurnOver().Spike(160).Sleep(TimeSpan.FromMinutes(10));
+        }
+
+        // Act
+        var detections = Run(script);
+
+        // Assert
+        Assert.Empty(detections);
+    }
+
+    [Fact]
+    public void Process_AwakeningBeforeSleepIsEstablished_DoesNotPrompt()
+    {
+        // Arrange: still settling in (5 min) when the user gets up.
+        var script = new EpochScript(seed: 6).Sleep(TimeSpan.FromMinutes(5)).Cramp(out _);
+        var detector = new AwakeningDetector();
+
+        // Act
+        var detections = Run(script, detector);
+
+        // Assert
+        Assert.Empty(detections);
+        Assert.Equal(SleepState.AwaitingSleep, detector.State);
+    }
+
+    [Fact]
+    public void Process_LongAwakeningWithStretching_PromptsOnceAndStaysAwake()
+    {
+        // Arrange: ten minutes up, moving and with a raised heart rate throughout.
+        var script = new EpochScript(seed: 7).Sleep(Settled).Cramp(out _, duration: TimeSpan.FromMinutes(10));
+        var detector = new AwakeningDetector();
+
+        // Act
+        var detections = Run(script, detector);
+
+        // Assert
+        Assert.Single(detections);
+        Assert.Equal(SleepState.Awake, detector.State);
+    }
+
+    [Fact]
+    public void Process_AsleepAgainThenSecondCramp_RearmsAndPromptsTwice()
+    {
+        // Arrange
+        var script = new EpochScript(seed: 8).Sleep(Settled).Cramp(out var first).SettleBack(TimeSpan.FromMinutes(4))
+            .Sleep(TimeSpan.FromMinutes(15)).Cramp(out var second);
+        var detector = new AwakeningDetector();
+
+        // Act
+        var detections = Run(script, detector);
+
+        // Assert
+        Assert.Equal(2, detections.Count);
+        Assert.InRange((detections[0].DetectedAt - first).TotalSeconds, 0, 15);
+        Assert.InRange((detections[1].DetectedAt - second).TotalSeconds, 0, 15);
+    }
+
+    [Fact]
+    public void Process_SecondCrampWhileStillAwake_DoesNotPromptAgain()
+    {
+        // Arrange: the cramp comes back after two quiet minutes: the user never fell asleep again.
+        var script = new EpochScript(seed: 9).Sleep(Settled).Cramp(out _).SettleBack(TimeSpan.FromMinutes(2), fromRiseBpm: 6).Cramp(out _);
+
+        // Act
+        var detections = Run(script);
+
+        // Assert
+        Assert.Single(detections);
+    }
+
+    [Fact]
+    public void Process_SleepEstablished_ReportsSleepOnsetAndBaseline()
+    {
+        // Arrange
+        var script = new EpochScript(seed: 10, baselineBpm: 48).Sleep(TimeSpan.FromMinutes(15));
+        var detector = new AwakeningDetector();
+
+        // Act
+        Run(script, detector);
+
+        // Assert
+        Assert.Equal(SleepState.Asleep, detector.State);
+        Assert.NotNull(detector.SleepOnset);
+        Assert.True(detector.SleepOnset <= script.Epochs[0].Start.AddMinutes(1));
+        Assert.InRange(detector.BaselineHeartRateBpm!.Value, 46, 50);
+    }
+
+    [Theory]
+    [InlineData(Sensitivity.Low, false)]
+    [InlineData(Sensitivity.Normal, true)]
+    [InlineData(Sensitivity.High, true)]
+    public void Process_ModestAwakening_DependsOnSensitivity(Sensitivity sensitivity, bool expected)
+    {
+        // Arrange: a gentle awakening: +10 bpm, moving a third of the time.
+        var script = new EpochScript(seed: 11).Sleep(Settled).Cramp(out _, riseBpm: 10, rampSeconds: 12, duration: TimeSpan.FromSeconds(40), movingFraction: 0.33)
+            .Sleep(TimeSpan.FromMinutes(2));
+
+        // Act
+        var detections = Run(script, new AwakeningDetector(sensitivity));
+
+        // Assert
+        Assert.Equal(expected, detections.Count == 1);
+    }
+
+    [Fact]
+    public void Process_CrampDuringLongGap_IsNotInventedAfterIt()
+    {
+        // Arrange: the link drops for 20 min; the data resumes with calm sleep.
+        var script = new EpochScript(seed: 12).Sleep(Settled).Gap(TimeSpan.FromMinutes(20)).Sleep(TimeSpan.FromMinutes(5));
+
+        // Act
+        var detections = Run(script);
+
+        // Assert
+        Assert.Empty(detections);
+    }
+
+    [Fact]
+    public void Process_AWholeDayOfSeconds_AllocatesNothingPerSecond()
+    {
+        // Arrange: memory stays bounded however long the night: after warm-up, processing allocates nothing.
+        var script = new EpochScript(seed: 13).Sleep(TimeSpan.FromHours(1));
+        var epochs = script.Epochs;
+        var detector = new AwakeningDetector();
+        var start = epochs[0].Start;
+        for (var i = 0; i < 600; i++)
+        {
+            detector.Process(epochs[i]);
+        }
+
+        // Act
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 600; i < 86_400; i++)
+        {
+            var source = epochs[i % epochs.Count];
+            detector.Process(source with { Start = start.AddSeconds(i) });
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Assert
+        Assert.True(allocated < 10_000, $"allocated {allocated} bytes over a day of seconds");
+    }
+
+    [Fact]
+    public void Process_OutOfOrderSecond_IsIgnored()
+    {
+        // Arrange
+        var detector = new AwakeningDetector();
+        var t = new DateTimeOffset(2026, 1, 1, 23, 0, 0, TimeSpan.Zero);
+        detector.Process(new SecondEpoch(t.AddSeconds(5), 50, 0.01, null));
+
+        // Act
+        var result = detector.Process(new SecondEpoch(t, 150, 1.0, null));
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    private static List<AwakeningDetected> Run(EpochScript script, AwakeningDetector? detector = null)
+    {
+        detector ??= new AwakeningDetector();
+        var detections = new List<AwakeningDetected>();
+        foreach (var epoch in script.Epochs)
+        {
+            if (detector.Process(epoch) is { } detection)
+            {
+                detections.Add(detection);
+            }
+        }
+
+        return detections;
+    }
+}
