@@ -1,3 +1,5 @@
+using NightLeg.Domain.History;
+
 namespace NightLeg.Domain.Nights;
 
 /// <summary>
@@ -20,6 +22,7 @@ namespace NightLeg.Domain.Nights;
 /// <param name="SleepOnset">UTC start of the first sustained sleep, if there was one.</param>
 /// <param name="FinalAwakening">UTC instant of the final awakening of the morning, if one was detected.</param>
 /// <param name="Gaps">Stretches without data, in time order.</param>
+/// <param name="Sleep">Time asleep and sleeping heart rate.</param>
 public sealed record Night(
     NightId Id,
     DateTimeOffset RecordingStart,
@@ -28,7 +31,8 @@ public sealed record Night(
     DateTimeOffset? ExplicitEnd,
     DateTimeOffset? SleepOnset,
     DateTimeOffset? FinalAwakening,
-    IReadOnlyList<RecordingGap> Gaps)
+    IReadOnlyList<RecordingGap> Gaps,
+    SleepStatistics Sleep)
 {
     /// <summary>Where the night starts, by the rule above.</summary>
     public DateTimeOffset Start => ExplicitStart ?? SleepOnset ?? RecordingStart;

@@ -1,4 +1,5 @@
 using NightLeg.Domain.Detection;
+using NightLeg.Domain.History;
 using NightLeg.Domain.Samples;
 
 namespace NightLeg.Domain.Nights;
@@ -121,6 +122,7 @@ public sealed class NightRecorder
             LastEpoch = epoch;
             var before = _detector.State;
             var detection = _detector.Process(epoch);
+            builder.Sleep.Add(epoch, _detector.State);
             EpochCompleted?.Invoke(epoch);
 
             if (_detector.State != before)
@@ -141,6 +143,11 @@ public sealed class NightRecorder
         if (now == SleepState.Asleep)
         {
             builder.SleepOnset ??= _detector.SleepOnset;
+            if (_detector.SleepOnset is { } onset)
+            {
+                builder.Sleep.AddEstablishedRun(onset, epoch.Start);
+            }
+
             builder.FinalAwakening = null; // asleep again: the last awakening was not the final one
         }
         else if (now == SleepState.Awake && before == SleepState.Asleep)
@@ -188,6 +195,8 @@ public sealed class NightRecorder
 
         public DateTimeOffset? FinalAwakening { get; set; }
 
+        public SleepStatisticsAccumulator Sleep { get; } = new();
+
         public void Touch(DateTimeOffset from, DateTimeOffset to)
         {
             RecordingStart ??= from;
@@ -222,6 +231,7 @@ public sealed class NightRecorder
             ExplicitEnd,
             SleepOnset,
             FinalAwakening,
-            _gaps.ToList());
+            _gaps.ToList(),
+            Sleep.Snapshot());
     }
 }

@@ -1,0 +1,160 @@
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
+
+namespace NightLeg.Domain.Cramps;
+
+/// <summary>
+/// The cramp log: records detections, answers, reviews and hand-logged cramps, validating every
+/// input before anything is written, so a refused input leaves storage exactly as it was.
+/// Thread-safe when its repositories are.
+/// </summary>
+public sealed class CrampJournal
+{
+    /// <summary>How far outside the recorded night a hand-logged cramp may be (the user may have taken the watch off).</summary>
+    public static readonly TimeSpan NightMargin = TimeSpan.FromHours(1);
+
+    /// <summary>Without a recording, a night for hand-logging runs from this local evening hour to noon.</summary>
+    public const int UnrecordedNightStartHour = 18;
+
+    private readonly ICrampEventRepository _events;
+    private readonly INightRepository _nights;
+    private readonly NightCalendar _calendar;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the journal over its stores, the user's calendar and a clock.</summary>
+    public CrampJournal(ICrampEventRepository events, INightRepository nights, NightCalendar calendar, TimeProvider time)
+    {
+        _events = events;
+        _nights = nights;
+        _calendar = calendar;
+        _time = time;
+    }
+
+    /// <summary>Stores a new event for a detected awakening and returns it.</summary>
+    public CrampEvent RecordDetection(NightId night, AwakeningDetected detection)
+    {
+        var cramp = CrampEvent.FromDetection(Guid.NewGuid(), night, detection);
+        _events.Save(cramp);
+        return cramp;
+    }
+
+    /// <summary>The answer to the prompt in the night, with an optional quick log (leg, intensity).</summary>
+    public Outcome<CrampEvent> AnswerTonight(Guid id, NightAnswer answer, CrampReport? quickLog = null)
+    {
+        if (_events.Get(id) is not { } cramp)
+        {
+            return NotFound();
+        }
+
+        CrampDetails? details = null;
+        if (quickLog is not null)
+        {
+            var validated = CrampReportValidator.Validate(quickLog);
+            if (!validated.Succeeded)
+            {
+                return Outcome<CrampEvent>.Failure(validated.Errors);
+            }
+
+            details = validated.Value;
+        }
+
+        var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
+        _events.Save(answered);
+        return Outcome<CrampEvent>.Success(answered);
+    }
+
+    /// <summary>Confirms an event as a cramp in the morning, adding details.</summary>
+    public Outcome<CrampEvent> Confirm(Guid id, CrampReport report)
+    {
+        if (_events.Get(id) is not { } cramp)
+        {
+            return NotFound();
+        }
+
+        var validated = CrampReportValidator.Validate(report);
+        if (!validated.Succeeded)
+        {
+            return Outcome<CrampEvent>.Failure(validated.Errors);
+        }
+
+        var confirmed = cramp.Confirmed(validated.Value!);
+        _events.Save(confirmed);
+        return Outcome<CrampEvent>.Success(confirmed);
+    }
+
+    /// <summary>Dismisses an event in the morning: it was not a cramp.</summary>
+    public Outcome<CrampEvent> Dismiss(Guid id, DismissReason reason, string? note = null)
+    {
+        if (_events.Get(id) is not { } cramp)
+        {
+            return NotFound();
+        }
+
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note?.Length > CrampReportValidator.MaximumNoteLength)
+        {
+            return Outcome<CrampEvent>.Failure("note", "note.tooLong", $"Keep the note under {CrampReportValidator.MaximumNoteLength} characters.");
+        }
+
+        if (!Enum.IsDefined(reason))
+        {
+            return Outcome<CrampEvent>.Failure("reason", "reason.unknown", "Choose bathroom, noise, child, partner or other.");
+        }
+
+        var dismissed = cramp.Dismissed(reason, note);
+        _events.Save(dismissed);
+        return Outcome<CrampEvent>.Success(dismissed);
+    }
+
+    /// <summary>Logs a cramp the detector missed, at a UTC instant within that night.</summary>
+    public Outcome<CrampEvent> LogByHand(NightId night, DateTimeOffset at, CrampReport report)
+    {
+        var errors = new List<ValidationError>();
+        var (from, to) = Bounds(night);
+        if (at < from || at > to)
+        {
+            var localFrom = _calendar.ToLocal(from);
+            var localTo = _calendar.ToLocal(to);
+            errors.Add(new("at", "at.outsideNight",
+                $"{_calendar.ToLocal(at):HH:mm} on {_calendar.ToLocal(at):d MMM} is not in the night of {night.EveningDate:d MMM}; choose a time between {localFrom:HH:mm} and {localTo:HH:mm}."));
+        }
+        else if (at > _time.GetUtcNow())
+        {
+            errors.Add(new("at", "at.future", "That time has not happened yet."));
+        }
+
+        var validated = CrampReportValidator.Validate(report);
+        if (!validated.Succeeded)
+        {
+            errors.AddRange(validated.Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CrampEvent>.Failure(errors);
+        }
+
+        var cramp = CrampEvent.LoggedByHand(Guid.NewGuid(), night, at, validated.Value!);
+        _events.Save(cramp);
+        return Outcome<CrampEvent>.Success(cramp);
+    }
+
+    /// <summary>Events of <paramref name="night"/> still waiting for the morning review.</summary>
+    public IReadOnlyList<CrampEvent> Unreviewed(NightId night) =>
+        _events.ForNight(night).Where(e => e.Status == ReviewStatus.Pending).ToList();
+
+    /// <summary>The span a cramp of <paramref name="night"/> may be logged in (UTC).</summary>
+    public (DateTimeOffset From, DateTimeOffset To) Bounds(NightId night)
+    {
+        if (_nights.Get(night) is { } recorded)
+        {
+            return ((recorded.ExplicitStart ?? recorded.RecordingStart) - NightMargin, (recorded.ExplicitEnd ?? recorded.RecordingEnd) + NightMargin);
+        }
+
+        return (_calendar.ToUtc(night.EveningDate, new TimeOnly(UnrecordedNightStartHour, 0)), _calendar.Window(night).End);
+    }
+
+    private static Outcome<CrampEvent> NotFound() =>
+        Outcome<CrampEvent>.Failure("id", "event.notFound", "That event no longer exists.");
+}

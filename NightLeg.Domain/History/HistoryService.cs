@@ -1,0 +1,32 @@
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
+
+namespace NightLeg.Domain.History;
+
+/// <summary>The history over any date range, read through the repositories. Thread-safe when they are.</summary>
+public sealed class HistoryService
+{
+    private readonly INightRepository _nights;
+    private readonly ICrampEventRepository _events;
+
+    /// <summary>Creates the service over the night and event stores.</summary>
+    public HistoryService(INightRepository nights, ICrampEventRepository events)
+    {
+        _nights = nights;
+        _events = events;
+    }
+
+    /// <summary>Summaries of the nights with evening dates in [<paramref name="from"/>, <paramref name="to"/>], newest first.</summary>
+    public IReadOnlyList<NightSummary> List(DateOnly from, DateOnly to)
+    {
+        var events = _events.List(from, to).ToLookup(e => e.Night);
+        return _nights.List(from, to)
+            .Select(n => NightSummary.Of(n, events[n.Id]))
+            .OrderByDescending(s => s.Id.EveningDate)
+            .ToList();
+    }
+
+    /// <summary>One night's summary, or null.</summary>
+    public NightSummary? Get(NightId id) =>
+        _nights.Get(id) is { } night ? NightSummary.Of(night, _events.ForNight(id)) : null;
+}
