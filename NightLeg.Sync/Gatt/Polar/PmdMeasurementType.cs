@@ -1,0 +1,39 @@
+namespace NightLeg.Sync.Gatt.Polar;
+
+/// <summary>PMD measurement types (Polar BLE SDK, PmdMeasurementType).</summary>
+public enum PmdMeasurementType : byte
+{
+    /// <summary>0: electrocardiogram.</summary>
+    Ecg = 0,
+
+    /// <summary>1: photoplethysmogram.</summary>
+    Ppg = 1,
+
+    /// <summary>2: accelerometer.</summary>
+    Acc = 2,
+
+    /// <summary>3: peak-to-peak intervals.</summary>
+    Ppi = 3,
+
+    /// <summary>5: gyroscope.</summary>
+    Gyro = 5,
+
+    /// <summary>6: magnetometer.</summary>
+    Mag = 6,
+}
+
+/// <summary>Names of measurement types as the JSON contract writes them.</summary>
+public static class PmdMeasurementTypeNames
+{
+    /// <summary><c>acc</c>, <c>ecg</c>, …, or <c>type-N</c> for an unknown type.</summary>
+    public static string Name(byte type) => type switch
+    {
+        0 => "ecg",
+        1 => "ppg",
+        2 => "acc",
+        3 => "ppi",
+        5 => "gyro",
+        6 => "mag",
+        _ => $"type-{type}",
+    };
+}

@@ -1,0 +1,59 @@
+using NightLeg.Sync.Gatt.Battery;
+using NightLeg.Sync.Gatt.DeviceInformation;
+using NightLeg.Sync.Gatt.HeartRate;
+using NightLeg.Sync.Gatt.InfiniTime;
+using NightLeg.Sync.Gatt.Polar;
+
+namespace NightLeg.Tests.Sync.Gatt;
+
+/// <summary>Random bytes never throw: every decoder either decodes or returns a typed error.</summary>
+public sealed class DecoderFuzzTests
+{
+    private const int PayloadsPerDecoder = 20_000;
+
+    public static TheoryData<string> Decoders => new()
+    {
+        "heart-rate", "body-sensor-location", "battery", "device-information", "infinitime-steps", "infinitime-motion",
+        "pmd-control-point", "pmd-settings", "pmd-acc", "pmd-acc-compressed", "pmd-delta",
+    };
+
+    [Theory]
+    [MemberData(nameof(Decoders))]
+    public void Decode_RandomPayloads_NeverThrows(string decoder)
+    {
+        var random = new Random(decoder.GetHashCode(StringComparison.Ordinal) ^ 7919);
+        var decoded = 0;
+        for (var i = 0; i < PayloadsPerDecoder; i++)
+        {
+            var payload = new byte[random.Next(0, 64)];
+            random.NextBytes(payload);
+            if (decoder == "pmd-acc-compressed" && payload.Length > 9)
+            {
+                payload[0] = 2;                                    // ACC, so the compressed path is reached
+                payload[9] = (byte)(0x80 | random.Next(2));
+                payload[1] = (byte)random.Next(1, 255);           // a plausible timestamp
+                Array.Clear(payload, 2, 7);
+                payload[8] = 0;
+            }
+
+            var ok = decoder switch
+            {
+                "heart-rate" => HeartRateMeasurementDecoder.Decode(payload).IsSuccess,
+                "body-sensor-location" => BodySensorLocationDecoder.Decode(payload).IsSuccess,
+                "battery" => BatteryLevelDecoder.Decode(payload).IsSuccess,
+                "device-information" => DeviceInformationDecoder.DecodeString(payload).IsSuccess,
+                "infinitime-steps" => InfiniTimeMotionDecoder.DecodeSteps(payload).IsSuccess,
+                "infinitime-motion" => InfiniTimeMotionDecoder.DecodeRawXyz(payload).IsSuccess,
+                "pmd-control-point" => PmdControlPointResponseDecoder.Decode(payload).IsSuccess,
+                "pmd-settings" => PmdSettingsDecoder.Decode(payload).IsSuccess,
+                "pmd-acc" or "pmd-acc-compressed" => PmdDataFrameDecoder.DecodeAcc(payload, (float)random.NextDouble() * 2, random.Next(0, 500),
+                    random.Next(3) == 0 ? (ulong)random.NextInt64() : null).IsSuccess,
+                _ => PmdDeltaCodec.Decode(payload, random.Next(1, 4), random.Next(1, 33)).IsSuccess,
+            };
+            decoded += ok ? 1 : 0;
+        }
+
+        // Reaching here means nothing threw; and garbage must be refused, not silently accepted.
+        Assert.True(decoded < PayloadsPerDecoder, $"{decoder} accepted all {PayloadsPerDecoder} random payloads");
+    }
+}
