@@ -10,7 +10,7 @@ namespace NightLeg.Domain.Nights;
 /// rule, and records gaps. Live sync and replay both drive this same class. Events are raised on
 /// the calling thread, synchronously. Not thread-safe: feed it from one thread.
 /// </summary>
-public sealed class NightRecorder
+public sealed class NightRecorder : ISampleSink
 {
     /// <summary>Seconds without any epoch that make a recorded gap (shorter silences are ordinary: InfiniTime only notifies on change).</summary>
     public const int MinimumGapSeconds = 10;
