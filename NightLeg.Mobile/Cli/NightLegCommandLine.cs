@@ -16,6 +16,7 @@ public static class NightLegCommandLine
 
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(DecodeCommand.Create());
 
         // No command: serve with the same options (`nightleg --urls …` works like `nightleg serve --urls …`).
         ServeCommand.AttachTo(root);
