@@ -23,8 +23,11 @@ public sealed class AwakeningDetector
     private readonly double?[] _medianScratch = new double?[HeartRateMedianSeconds];
     private readonly bool[] _active = new bool[ActivityWindowSeconds];
     private readonly SlidingMedian _baseline = new(BaselineWindowSeconds);
+    private readonly double[] _lagLine = new double[BaselineLagSeconds];
     private readonly double[] _minuteHeartRates = new double[60];
     private int _ringIndex;
+    private int _lagIndex;
+    private int _lagCount;
     private int _activeCount;
     private long _lastSecond = long.MinValue;
     private long _lastMotionSecond = long.MinValue;
@@ -95,10 +98,7 @@ public sealed class AwakeningDetector
         TrackMinute(active, epoch.HeartRateBpm);
         TrackPosture(epoch.Posture);
 
-        if (!_inDisturbance && _activeCount == 0 && epoch.HeartRateBpm is { } heartRate && State != SleepState.Awake)
-        {
-            _baseline.Add(heartRate);
-        }
+        FeedBaseline(epoch.HeartRateBpm);
 
         if (State != SleepState.Asleep || !_inDisturbance)
         {
@@ -164,8 +164,37 @@ public sealed class AwakeningDetector
             Evidence: evidence);
     }
 
+    /// <summary>
+    /// Every second's heart rate enters a 60-s delay line and then the 10-min median, unless the
+    /// sleeper is awake after a prompt (then the baseline holds still until sleep returns).
+    /// </summary>
+    private void FeedBaseline(double? heartRate)
+    {
+        var value = heartRate ?? double.NaN;
+        if (_lagCount == _lagLine.Length)
+        {
+            var leaving = _lagLine[_lagIndex];
+            if (!double.IsNaN(leaving) && State != SleepState.Awake)
+            {
+                _baseline.Add(leaving);
+            }
+        }
+        else
+        {
+            _lagCount++;
+        }
+
+        _lagLine[_lagIndex] = State == SleepState.Awake ? double.NaN : value;
+        _lagIndex = (_lagIndex + 1) % _lagLine.Length;
+    }
+
     private void TrackDisturbance(long second, bool active, double? rise, double? baseline, double? medianHeartRate)
     {
+        if (_inDisturbance && second - _disturbanceOnset >= MaxDisturbanceSeconds)
+        {
+            EndDisturbance(); // too slow for an awakening: a stage change or a long swing
+        }
+
         var disturbed = active || rise >= DisturbanceHeartRateBpm;
         if (!_inDisturbance && disturbed)
         {

@@ -18,8 +18,14 @@ public static class DetectorConstants
     /// <summary>Fewest readings in the median window for a heart rate to count (else it is a drop-out).</summary>
     public const int HeartRateMedianMinimumReadings = 3;
 
-    /// <summary>Sleeping baseline = median heart rate of the last 10 minutes of calm sleep: slow enough to ignore REM swings lasting seconds to minutes, fast enough to follow the night's slow drift.</summary>
+    /// <summary>Sleeping baseline = median heart rate over 10 minutes of sleep: slow enough to ignore REM swings lasting seconds to minutes, fast enough to follow stage changes and the night's drift.</summary>
     public const int BaselineWindowSeconds = 600;
+
+    /// <summary>The baseline lags the present by this much (s), so an awakening cannot raise its own baseline before it is decided (decisions take ≤ 30 s).</summary>
+    public const int BaselineLagSeconds = 60;
+
+    /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change), not an awakening: its evidence is dropped.</summary>
+    public const int MaxDisturbanceSeconds = 90;
 
     /// <summary>Seconds of calm heart rate needed before a baseline exists.</summary>
     public const int BaselineMinimumSeconds = 120;

@@ -17,6 +17,8 @@ public static class NightLegCommandLine
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
 
         // No command: serve with the same options (`nightleg --urls …` works like `nightleg serve --urls …`).
         ServeCommand.AttachTo(root);

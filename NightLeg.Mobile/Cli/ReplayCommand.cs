@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Replay;
+
+namespace NightLeg.Mobile.Cli;
+
+/// <summary><c>nightleg replay FILE</c>: a capture through decoders → recorder → detector, exactly as a live night.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A nightleg-capture 1 file." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (nights, samples, events) instead of a summary." };
+        var zone = new Option<string?>("--timezone") { Description = "IANA time zone when the capture names none (default: this machine's)." };
+        var sensitivity = new Option<Sensitivity>("--sensitivity") { Description = "Detector sensitivity: Low, Normal or High.", DefaultValueFactory = _ => Sensitivity.Normal };
+
+        var command = new Command("replay", "Replay a capture through the decoders, the recorder and the awakening detector.") { file, json, zone, sensitivity };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(file)!.FullName;
+            ReplayResult result;
+            try
+            {
+                using var reader = CaptureReader.Open(path);
+                var fallback = parse.GetValue(zone) is { } z ? NightCalendar.ForZone(z) : new NightCalendar(TimeZoneInfo.Local);
+                result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity));
+            }
+            catch (CaptureFormatException e)
+            {
+                error.WriteLine($"replay: {path}: {e.Message}");
+                return 1;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeZoneNotFoundException)
+            {
+                error.WriteLine($"replay: {e.Message}");
+                return 1;
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                error.WriteLine($"replay: warning: {path}: {warning}");
+            }
+
+            output.WriteLine(parse.GetValue(json) ? Json(result) : Summary(result));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Json(ReplayResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("nights");
+            foreach (var night in result.Nights)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", night.Id.EveningDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteString("timezone", night.Id.TimeZoneId);
+                json.WriteString("start", Iso(night.Start));
+                json.WriteString("end", Iso(night.End));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("samples");
+            json.WriteNumber("heartRate", result.Samples.HeartRate);
+            json.WriteNumber("motion", result.Samples.Motion);
+            json.WriteNumber("invalid", result.Pipeline.Invalid);
+            json.WriteEndObject();
+            json.WriteStartArray("events");
+            foreach (var (_, a) in result.Awakenings)
+            {
+                json.WriteStartObject();
+                json.WriteString("onset", Iso(a.Onset));
+                json.WriteString("detectedAt", Iso(a.DetectedAt));
+                WriteNullable(json, "baselineHeartRateBpm", a.BaselineHeartRateBpm);
+                WriteNullable(json, "peakHeartRateBpm", a.PeakHeartRateBpm);
+                json.WriteNumber("confidence", a.Confidence);
+                json.WriteString("evidence", a.Evidence.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Summary(ReplayResult result)
+    {
+        var lines = new List<string>();
+        foreach (var night in result.Nights)
+        {
+            var calendar = NightCalendar.ForZone(night.Id.TimeZoneId);
+            lines.Add($"Night of {night.Id.EveningDate:ddd d MMM yyyy} ({night.Id.TimeZoneId}): {calendar.ToLocal(night.Start):HH:mm}–{calendar.ToLocal(night.End):HH:mm}, " +
+                      $"asleep {night.Sleep.TimeAsleep.TotalHours:0.0} h, sleeping heart rate {night.Sleep.TypicalHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "–"} bpm");
+            foreach (var (id, a) in result.Awakenings.Where(x => x.Night == night.Id))
+            {
+                lines.Add($"  awakening at {calendar.ToLocal(a.Onset):HH:mm:ss}, detected {a.Latency.TotalSeconds:0} s later: " +
+                          $"{a.BaselineHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} → {a.PeakHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} bpm, confidence {a.Confidence:0.00} ({a.Evidence})");
+            }
+        }
+
+        lines.Add($"{result.Samples.HeartRate:N0} heart-rate and {result.Samples.Motion:N0} motion samples; {result.Pipeline.Invalid:N0} invalid notifications skipped; " +
+                  $"{result.Awakenings.Count} awakening(s) detected.");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Math.Round(v, 1));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,43 @@
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Sync.Ble;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Pipeline;
+
+namespace NightLeg.Sync.Replay;
+
+/// <summary>
+/// Runs recorded notifications through the live path: <see cref="NotificationPipeline"/> (decoders)
+/// → <see cref="NightRecorder"/> (epochs, detector, nights). Nothing here differs from a live night
+/// except where the notifications come from.
+/// </summary>
+public static class CaptureReplay
+{
+    /// <summary>
+    /// Replays <paramref name="notifications"/>; <paramref name="observe"/> may subscribe to the
+    /// recorder (to store epochs, say) before the first notification.
+    /// </summary>
+    public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal,
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null)
+    {
+        var recorder = new NightRecorder(calendar, sensitivity);
+        var awakenings = new List<(NightId, AwakeningDetected)>();
+        recorder.AwakeningDetected += (night, awakening) => awakenings.Add((night, awakening));
+        observe?.Invoke(recorder);
+        var pipeline = new NotificationPipeline(recorder);
+        foreach (var notification in notifications)
+        {
+            pipeline.Process(notification);
+        }
+
+        recorder.Complete();
+        return new ReplayResult(recorder.Nights, recorder.Counts, pipeline.Counts, awakenings, warnings?.Invoke() ?? []);
+    }
+
+    /// <summary>Replays a capture file; the calendar's zone is the capture's, unless it has none.</summary>
+    public static ReplayResult Run(CaptureReader reader, NightCalendar fallbackCalendar, Sensitivity sensitivity = Sensitivity.Normal, Action<NightRecorder>? observe = null)
+    {
+        var calendar = reader.Header.TimeZone is { } zone ? NightCalendar.ForZone(zone) : fallbackCalendar;
+        return Run(reader.ReadAll(), calendar, sensitivity, observe, () => reader.Warnings.ToList());
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace NightLeg.Sync.Simulation;
+
+/// <summary>What really happened in a synthetic night, for scoring. Immutable.</summary>
+/// <param name="Seed">The seed.</param>
+/// <param name="Device">The device name.</param>
+/// <param name="HypnogramId">The hypnogram followed.</param>
+/// <param name="Start">UTC start of the recording.</param>
+/// <param name="End">UTC end of the recording.</param>
+/// <param name="TimeZoneId">The zone.</param>
+/// <param name="SleepOnset">UTC instant of the first sleep.</param>
+/// <param name="BaselineHeartRateBpm">The simulated sleeper's N2 heart rate.</param>
+/// <param name="WakeBouts">Every stretch awake, in time order (including before sleep and the final one).</param>
+/// <param name="CrampAwakenings">The cramp awakenings, in time order.</param>
+public sealed record GroundTruth(
+    int Seed,
+    string Device,
+    string HypnogramId,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string TimeZoneId,
+    DateTimeOffset SleepOnset,
+    double BaselineHeartRateBpm,
+    IReadOnlyList<WakeBout> WakeBouts,
+    IReadOnlyList<CrampAwakening> CrampAwakenings)
+{
+    /// <summary>Writes the truth as JSON (ISO-8601 UTC instants).</summary>
+    public void WriteJson(Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("seed", Seed);
+        json.WriteString("device", Device);
+        json.WriteString("hypnogram", HypnogramId);
+        json.WriteString("timezone", TimeZoneId);
+        json.WriteString("start", Iso(Start));
+        json.WriteString("end", Iso(End));
+        json.WriteString("sleepOnset", Iso(SleepOnset));
+        json.WriteNumber("baselineHeartRateBpm", Math.Round(BaselineHeartRateBpm, 1));
+        json.WriteStartArray("wakeBouts");
+        foreach (var bout in WakeBouts)
+        {
+            json.WriteStartObject();
+            json.WriteString("onset", Iso(bout.Onset));
+            json.WriteString("end", Iso(bout.End));
+            json.WriteString("kind", bout.Kind);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("crampAwakenings");
+        foreach (var cramp in CrampAwakenings)
+        {
+            json.WriteStartObject();
+            json.WriteString("onset", Iso(cramp.Onset));
+            json.WriteString("crampEnd", Iso(cramp.CrampEnd));
+            json.WriteString("end", Iso(cramp.End));
+            json.WriteNumber("heartRateRiseBpm", Math.Round(cramp.HeartRateRiseBpm, 1));
+            json.WriteBoolean("stoodUp", cramp.StoodUp);
+            json.WriteBoolean("heartRateDropout", cramp.HeartRateDropout);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Reads truth written by <see cref="WriteJson"/>.</summary>
+    public static GroundTruth ReadJson(Stream stream)
+    {
+        using var document = JsonDocument.Parse(stream);
+        var root = document.RootElement;
+        return new GroundTruth(
+            root.GetProperty("seed").GetInt32(),
+            root.GetProperty("device").GetString()!,
+            root.GetProperty("hypnogram").GetString()!,
+            root.GetProperty("start").GetDateTimeOffset(),
+            root.GetProperty("end").GetDateTimeOffset(),
+            root.GetProperty("timezone").GetString()!,
+            root.GetProperty("sleepOnset").GetDateTimeOffset(),
+            root.GetProperty("baselineHeartRateBpm").GetDouble(),
+            root.GetProperty("wakeBouts").EnumerateArray()
+                .Select(b => new WakeBout(b.GetProperty("onset").GetDateTimeOffset(), b.GetProperty("end").GetDateTimeOffset(), b.GetProperty("kind").GetString()!))
+                .ToList(),
+            root.GetProperty("crampAwakenings").EnumerateArray()
+                .Select(c => new CrampAwakening(c.GetProperty("onset").GetDateTimeOffset(), c.GetProperty("crampEnd").GetDateTimeOffset(),
+                    c.GetProperty("end").GetDateTimeOffset(), c.GetProperty("heartRateRiseBpm").GetDouble(), c.GetProperty("stoodUp").GetBoolean(),
+                    c.GetProperty("heartRateDropout").GetBoolean()))
+                .ToList());
+    }
+
+    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A stretch awake. Immutable.</summary>
+/// <param name="Onset">UTC start.</param>
+/// <param name="End">UTC end (asleep again, or the end of the recording).</param>
+/// <param name="Kind"><c>before-sleep</c>, <c>wake</c>, <c>cramp</c> or <c>final</c>.</param>
+public sealed record WakeBout(DateTimeOffset Onset, DateTimeOffset End, string Kind)
+{
+    /// <summary>Length of the bout.</summary>
+    public TimeSpan Duration => End - Onset;
+}
+
+/// <summary>A cramp awakening. Immutable.</summary>
+/// <param name="Onset">UTC instant the cramp woke the sleeper.</param>
+/// <param name="CrampEnd">UTC instant the cramp let go.</param>
+/// <param name="End">UTC instant the sleeper was asleep again.</param>
+/// <param name="HeartRateRiseBpm">Heart-rate rise above the sleeping baseline.</param>
+/// <param name="StoodUp">Whether the sleeper stood up to stretch.</param>
+/// <param name="HeartRateDropout">Whether the optical heart rate read 0 during part of it.</param>
+public sealed record CrampAwakening(DateTimeOffset Onset, DateTimeOffset CrampEnd, DateTimeOffset End, double HeartRateRiseBpm, bool StoodUp, bool HeartRateDropout);

@@ -1,0 +1,411 @@
+using static NightLeg.Sync.Simulation.PhysiologyModel;
+
+namespace NightLeg.Sync.Simulation;
+
+/// <summary>
+/// The night laid out second by second before any byte is produced: sleep stage, heart-rate target
+/// adjustments, movement and posture, drop-outs; plus the ground truth. Built from a hypnogram,
+/// the options and one seeded random source, so it is reproducible. About 40 bytes per second of
+/// night (≈1.2 MB for 8 h).
+/// </summary>
+internal sealed class NightPlan
+{
+    private static readonly Vec Supine = new(0, 0, 1);
+    private static readonly Vec Prone = new(0, 0, -1);
+    private static readonly Vec LeftSide = new(1, 0, 0);
+    private static readonly Vec RightSide = new(-1, 0, 0);
+    private static readonly Vec SittingUp = new Vec(0, 0.94, 0.34).Normalized();
+    private static readonly Vec Upright = new(0, 1, 0);
+
+    private readonly Random _random;
+    private readonly bool _wrist;
+
+    private NightPlan(int seconds, Random random, bool wrist)
+    {
+        Seconds = seconds;
+        _random = random;
+        _wrist = wrist;
+        Stage = new SleepStage[seconds];
+        HeartRateExtra = new float[seconds];
+        HeartRateOverride = new float[seconds];
+        HeartRateTau = new float[seconds];
+        Dynamic = new float[seconds];
+        Walking = new bool[seconds];
+        Posture = new Vec[seconds];
+        HeartRateDropout = new bool[seconds];
+        Array.Fill(HeartRateOverride, float.NaN);
+        Array.Fill(HeartRateTau, (float)HeartRateTauSeconds);
+    }
+
+    public int Seconds { get; }
+
+    public SleepStage[] Stage { get; }
+
+    /// <summary>Bpm added to the stage's target (bumps, arousals, REM surges, standing).</summary>
+    public float[] HeartRateExtra { get; }
+
+    /// <summary>Target bpm above baseline that replaces the stage's (cramps); NaN when none.</summary>
+    public float[] HeartRateOverride { get; }
+
+    /// <summary>Time constant (s) with which heart rate follows its target.</summary>
+    public float[] HeartRateTau { get; }
+
+    /// <summary>Dynamic acceleration amplitude, g.</summary>
+    public float[] Dynamic { get; }
+
+    public bool[] Walking { get; }
+
+    /// <summary>Direction of "up" in the device's axes (what a still accelerometer reads).</summary>
+    public Vec[] Posture { get; }
+
+    /// <summary>The heart-rate sensor reads nothing (contact lost, optical drop-out).</summary>
+    public bool[] HeartRateDropout { get; }
+
+    public double BaselineBpm { get; private set; }
+
+    public double WakeOffsetBpm { get; private set; }
+
+    public GroundTruth Truth { get; private set; } = null!;
+
+    public static NightPlan Build(SimulationOptions options, Random random)
+    {
+        var stages = Stretch(options.Hypnogram, options.Hours);
+        var plan = new NightPlan(stages.Length * Hypnogram.EpochSeconds, random, options.Device == SimulatedDevice.InfiniTime)
+        {
+            BaselineBpm = Uniform(random, BaselineMinBpm, BaselineMaxBpm),
+            WakeOffsetBpm = Uniform(random, WakeOffsetMinBpm, WakeOffsetMaxBpm),
+        };
+        for (var s = 0; s < plan.Seconds; s++)
+        {
+            plan.Stage[s] = stages[s / Hypnogram.EpochSeconds];
+        }
+
+        var cramps = plan.PlaceCramps(options.Cramps);
+        var bouts = plan.WakeBouts(cramps);
+        plan.LayPosturesAndMovements(bouts, cramps);
+        plan.LayHeartRateEvents();
+        if (options.Device != SimulatedDevice.InfiniTime)
+        {
+            plan.LayContactLosses(cramps);
+        }
+
+        var start = options.Start;
+        var onset = Array.FindIndex(plan.Stage, s => s != SleepStage.Wake);
+        plan.Truth = new GroundTruth(
+            options.Seed,
+            SimulatedDeviceNames.Name(options.Device),
+            options.Hypnogram.Id,
+            start,
+            start.AddSeconds(plan.Seconds),
+            options.TimeZoneId,
+            start.AddSeconds(onset),
+            plan.BaselineBpm,
+            bouts.Select(b => new WakeBout(start.AddSeconds(b.Start), start.AddSeconds(b.End), b.Kind)).ToList(),
+            cramps.Select(c => new CrampAwakening(start.AddSeconds(c.Onset), start.AddSeconds(c.Onset + c.Length), start.AddSeconds(c.Onset + c.Length + c.Recovery),
+                c.RiseBpm, c.StandSeconds > 0, c.Dropout)).ToList());
+        return plan;
+    }
+
+    private static SleepStage[] Stretch(Hypnogram hypnogram, double? hours)
+    {
+        var epochs = hypnogram.Epochs.ToArray();
+        if (hours is not { } h)
+        {
+            return epochs;
+        }
+
+        var wanted = Math.Max(1, (int)Math.Round(h * 3600 / Hypnogram.EpochSeconds));
+        if (wanted <= epochs.Length)
+        {
+            return epochs[..wanted];
+        }
+
+        // Longer than the real night: repeat its sleep (from onset to the last sleep epoch) before the final wake.
+        var first = Array.FindIndex(epochs, e => e != SleepStage.Wake);
+        var last = Array.FindLastIndex(epochs, e => e != SleepStage.Wake);
+        var result = new List<SleepStage>(epochs[..(last + 1)]);
+        var trailing = epochs[(last + 1)..];
+        for (var i = first; result.Count < wanted - trailing.Length; i = i == last ? first : i + 1)
+        {
+            result.Add(epochs[i]);
+        }
+
+        result.AddRange(trailing);
+        return [.. result.Take(wanted)];
+    }
+
+    private List<CrampPlan> PlaceCramps(int count)
+    {
+        var cramps = new List<CrampPlan>();
+        var onset = Array.FindIndex(Stage, s => s != SleepStage.Wake);
+        var lastSleep = Array.FindLastIndex(Stage, s => s != SleepStage.Wake);
+        for (var attempt = 0; attempt < 400 && cramps.Count < count; attempt++)
+        {
+            var length = (int)Uniform(_random, CrampMinSeconds, CrampMaxSeconds);
+            var recovery = (int)Uniform(_random, RecoveryMinSeconds, RecoveryMaxSeconds);
+            var at = _random.Next(onset + 1800, Math.Max(onset + 1801, lastSleep - length - recovery - 120));
+            if (at + length + recovery + 120 >= lastSleep || Stage[at] is SleepStage.Wake or SleepStage.N1)
+            {
+                continue;
+            }
+
+            // Out of established sleep: no wake in the ten minutes before, and well apart from other cramps.
+            if (Stage.AsSpan(at - 600, 600).Contains(SleepStage.Wake) || cramps.Any(c => Math.Abs(c.Onset - at) < 2700))
+            {
+                continue;
+            }
+
+            var stand = _random.NextDouble() < CrampStandShare ? (int)Math.Min(length, Uniform(_random, 30, 120)) : 0;
+            cramps.Add(new CrampPlan(at, length, recovery, Uniform(_random, CrampRiseMinBpm, CrampRiseMaxBpm),
+                Uniform(_random, CrampRiseTauMin, CrampRiseTauMax), stand, _wrist && _random.NextDouble() < PpgDropoutShare));
+        }
+
+        cramps.Sort((a, b) => a.Onset.CompareTo(b.Onset));
+        foreach (var c in cramps)
+        {
+            Stage.AsSpan(c.Onset, c.Length + c.Recovery).Fill(SleepStage.Wake);
+            Stage.AsSpan(c.Onset + c.Length + c.Recovery, Math.Min(60, Seconds - (c.Onset + c.Length + c.Recovery))).Fill(SleepStage.N1);
+        }
+
+        return cramps;
+    }
+
+    private List<BoutPlan> WakeBouts(List<CrampPlan> cramps)
+    {
+        var bouts = new List<BoutPlan>();
+        var onset = Array.FindIndex(Stage, s => s != SleepStage.Wake);
+        for (var s = 0; s < Seconds;)
+        {
+            if (Stage[s] != SleepStage.Wake)
+            {
+                s++;
+                continue;
+            }
+
+            var end = s;
+            while (end < Seconds && Stage[end] == SleepStage.Wake)
+            {
+                end++;
+            }
+
+            var kind = s < onset ? "before-sleep" : cramps.Any(c => c.Onset == s) ? "cramp" : end == Seconds ? "final" : "wake";
+            bouts.Add(new BoutPlan(s, end, kind));
+            s = end;
+        }
+
+        return bouts;
+    }
+
+    private void LayPosturesAndMovements(List<BoutPlan> bouts, List<CrampPlan> cramps)
+    {
+        var posture = _wrist ? Vec.RandomUnit(_random) : Supine;
+        var boutIndex = 0;
+        for (var s = 0; s < Seconds; s++)
+        {
+            Posture[s] = posture;
+            var bout = boutIndex < bouts.Count && bouts[boutIndex].Start == s ? bouts[boutIndex++] : null;
+            if (bout is not null)
+            {
+                s = LayWakeBout(bout, cramps.FirstOrDefault(c => c.Onset == bout.Start), ref posture) - 1;
+                continue;
+            }
+
+            var perHour = Stage[s] switch
+            {
+                SleepStage.N1 => MovesPerHourN1,
+                SleepStage.N2 => MovesPerHourN2,
+                SleepStage.N3 => MovesPerHourN3,
+                _ => MovesPerHourRem,
+            };
+            if (_random.NextDouble() < perHour / 3600)
+            {
+                var length = (int)Uniform(_random, MoveMinSeconds, MoveMaxSeconds + 1);
+                var next = _random.NextDouble() < 0.7 ? NewLyingPosture(posture) : posture;
+                s = Move(s, length, Uniform(_random, MoveMinG, MoveMaxG), posture, next);
+                posture = next;
+                Bump(s - length, Uniform(_random, MoveBumpMinBpm, MoveBumpMaxBpm), 3, 2, 15);
+            }
+        }
+    }
+
+    /// <summary>Lays one stretch awake; returns the second after it.</summary>
+    private int LayWakeBout(BoutPlan bout, CrampPlan? cramp, ref Vec posture)
+    {
+        var s = bout.Start;
+        if (cramp is { } c)
+        {
+            // Woken by pain: sits up at once and works the leg; maybe stands; then lies down awake.
+            var sit = _wrist ? Vec.RandomUnit(_random) : SittingUp;
+            Move(s, 2, Uniform(_random, 0.3, 0.6), posture, sit);
+            var moving = Uniform(_random, CrampMovingMin, CrampMovingMax);
+            var standFrom = c.StandSeconds > 0 ? s + 2 + _random.Next(3, 10) : int.MaxValue;
+            for (var t = s; t < s + c.Length; t++)
+            {
+                HeartRateOverride[t] = (float)c.RiseBpm + (t >= standFrom && t < standFrom + c.StandSeconds ? 5f : 0f);
+                HeartRateTau[t] = (float)c.RiseTau;
+                HeartRateDropout[t] = c.Dropout && t >= s + 5 && t < s + 5 + Math.Min(90, c.Length);
+                if (t >= s + 2)
+                {
+                    var standing = t >= standFrom && t < standFrom + c.StandSeconds;
+                    Posture[t] = standing ? (_wrist ? new Vec(0.1, -0.99, 0.05).Normalized() : Upright) : sit;
+                    Walking[t] = standing && _random.NextDouble() < 0.3;
+                    Dynamic[t] = _random.NextDouble() < moving ? (float)Uniform(_random, CrampMoveMinG, CrampMoveMaxG) : 0.01f;
+                }
+            }
+
+            var lying = NewLyingPosture(sit);
+            Move(s + c.Length, 3, 0.3, Posture[s + c.Length - 1], lying);
+            posture = lying;
+            for (var t = s + c.Length; t < bout.End; t++)
+            {
+                // Heart rate eases back from the cramp towards lying-awake level (τ 90 s).
+                var eased = WakeOffsetBpm + ((c.RiseBpm - WakeOffsetBpm) * Math.Exp(-(t - s - c.Length) / 90.0));
+                HeartRateOverride[t] = (float)Math.Max(WakeOffsetBpm, eased);
+                HeartRateTau[t] = 20;
+            }
+
+            Fidgets(s + c.Length + 3, bout.End, ref posture);
+            return bout.End;
+        }
+
+        var length = bout.End - bout.Start;
+        var getsUp = bout.Kind == "final" ? length >= 240 : bout.Kind == "wake" && length >= 120 && _random.NextDouble() < GetUpShare;
+        for (var t = s; t < bout.End; t++)
+        {
+            HeartRateTau[t] = t < s + 30 ? 8 : 20; // waking is quick
+        }
+
+        if (!getsUp)
+        {
+            Fidgets(s, bout.End, ref posture);
+            return bout.End;
+        }
+
+        // Gets up (bathroom, or up for the day): lies awake a little, sits up, stands, walks, comes back.
+        var lieFirst = bout.Kind == "final" ? _random.Next(60, Math.Max(61, Math.Min(300, length - 120))) : _random.Next(5, 20);
+        Fidgets(s, s + lieFirst, ref posture);
+        var sitAt = s + lieFirst;
+        var sitting = _wrist ? Vec.RandomUnit(_random) : SittingUp;
+        Move(sitAt, 3, 0.4, Posture[Math.Max(s, sitAt - 1)], sitting);
+        var upUntil = bout.Kind == "final" ? bout.End : Math.Max(sitAt + 10, bout.End - 20);
+        var standingExtra = Uniform(_random, StandingMinBpm, StandingMaxBpm);
+        for (var t = sitAt + 3; t < upUntil; t++)
+        {
+            Posture[t] = _wrist ? new Vec(0.1, -0.99, 0.05).Normalized() : Upright;
+            Walking[t] = true;
+            Dynamic[t] = 0.05f;
+            HeartRateExtra[t] += (float)standingExtra;
+        }
+
+        if (upUntil < bout.End)
+        {
+            var lying = NewLyingPosture(sitting);
+            Move(upUntil, 4, 0.4, Posture[upUntil - 1], lying);
+            posture = lying;
+            Fidgets(upUntil + 4, bout.End, ref posture);
+        }
+
+        return bout.End;
+    }
+
+    private void Fidgets(int from, int to, ref Vec posture)
+    {
+        for (var t = from; t < to; t++)
+        {
+            Posture[t] = posture;
+            if (_random.NextDouble() < FidgetsPerHour / 3600)
+            {
+                var length = _random.Next(1, 4);
+                var next = _random.NextDouble() < 0.2 ? NewLyingPosture(posture) : posture;
+                t = Move(t, Math.Min(length, to - t), Uniform(_random, 0.05, 0.25), posture, next) - 1;
+                posture = next;
+            }
+        }
+    }
+
+    private void LayHeartRateEvents()
+    {
+        for (var s = 0; s < Seconds; s++)
+        {
+            var stage = Stage[s];
+            if (stage is SleepStage.N1 or SleepStage.N2 or SleepStage.N3 && _random.NextDouble() < ArousalsPerHour / 3600)
+            {
+                Bump(s, Uniform(_random, ArousalMinBpm, ArousalMaxBpm), 3, _random.Next(2, 9), 12);
+                if (_random.NextDouble() < ArousalMoveShare)
+                {
+                    Move(s + 1, _random.Next(1, 5), Uniform(_random, 0.05, 0.2), Posture[s], Posture[s]);
+                }
+            }
+            else if (stage == SleepStage.Rem && _random.NextDouble() < RemSurgesPerMinute / 60)
+            {
+                Bump(s, Uniform(_random, RemSurgeMinBpm, RemSurgeMaxBpm), 4, _random.Next(5, 21), 10);
+            }
+        }
+    }
+
+    private void LayContactLosses(List<CrampPlan> cramps)
+    {
+        var count = _random.NextDouble() < 0.37 ? 0 : _random.NextDouble() < 0.6 ? 1 : 2; // ≈ Poisson(1)
+        for (var i = 0; i < count; i++)
+        {
+            var at = _random.Next(0, Math.Max(1, Seconds - 60));
+            var length = _random.Next(10, 61);
+            if (cramps.Any(c => at < c.Onset + c.Length + c.Recovery && c.Onset < at + length))
+            {
+                continue;
+            }
+
+            HeartRateDropout.AsSpan(at, Math.Min(length, Seconds - at)).Fill(true);
+        }
+    }
+
+    /// <summary>A movement from <paramref name="from"/> to <paramref name="to"/> over <paramref name="length"/> s; returns the second after it.</summary>
+    private int Move(int start, int length, double amplitudeG, Vec from, Vec to)
+    {
+        var end = Math.Min(Seconds, start + length);
+        for (var t = start; t < end; t++)
+        {
+            Dynamic[t] = Math.Max(Dynamic[t], (float)(amplitudeG * Uniform(_random, 0.7, 1.3)));
+            Posture[t] = Vec.Lerp(from, to, (t - start + 1) / (double)length);
+        }
+
+        for (var t = end; t < Seconds && t < end + 1; t++)
+        {
+            Posture[t] = to;
+        }
+
+        return end;
+    }
+
+    private void Bump(int start, double bpm, int rise, int hold, int fall)
+    {
+        for (var i = 0; i < rise + hold + fall && start + i < Seconds; i++)
+        {
+            var shape = i < rise ? (i + 1) / (double)rise : i < rise + hold ? 1 : 1 - ((i - rise - hold + 1) / (double)fall);
+            HeartRateExtra[start + i] += (float)(bpm * shape);
+        }
+    }
+
+    private Vec NewLyingPosture(Vec current)
+    {
+        if (_wrist)
+        {
+            return Vec.RandomUnit(_random);
+        }
+
+        Vec[] lying = [Supine, LeftSide, RightSide, Prone];
+        Vec next;
+        do
+        {
+            next = lying[_random.Next(lying.Length)];
+        }
+        while (next == current);
+        return next;
+    }
+
+    private static double Uniform(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
+
+    private sealed record BoutPlan(int Start, int End, string Kind);
+
+    private sealed record CrampPlan(int Onset, int Length, int Recovery, double RiseBpm, double RiseTau, int StandSeconds, bool Dropout);
+}
