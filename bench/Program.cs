@@ -13,9 +13,23 @@ if (devices.Count == 0)
 var sensitivity = args.SkipWhile(a => a != "--sensitivity").Skip(1).Take(1).Select(Enum.Parse<Sensitivity>).FirstOrDefault(Sensitivity.Normal);
 return command switch
 {
-    "detection" => DetectionBenchmark.Run(devices, Console.Out, sensitivity, args.Contains("--verbose")),
+    "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose")),
+    "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => Usage(),
 };
+
+// --thresholds a,b,c,d,e,f,g overrides the sensitivity's thresholds (for tuning).
+static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
+{
+    var text = args.SkipWhile(a => a != "--thresholds").Skip(1).FirstOrDefault();
+    if (text is null)
+    {
+        return DetectorThresholds.For(sensitivity);
+    }
+
+    var v = text.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return new DetectorThresholds((int)v[0], v[1], v[2], v[3], v[4], v[5], (int)v[6]);
+}
 
 static int Usage()
 {

@@ -119,7 +119,7 @@ public sealed class AwakeningDetector
     private AwakeningDetected? Decide(long second, bool heartRateDroppedOut, double? baseline)
     {
         var t = _thresholds;
-        var motionPresent = second - _lastMotionSecond < MotionPresentSeconds;
+        var motionPresent = _lastMotionSecond != long.MinValue && second - _lastMotionSecond < MotionPresentSeconds;
         var moveScore = _activeCount / (double)t.ActiveSecondsWithHeartRate;
         var postureChange = _lastPosture is { } now && _sleepPosture is { } sleeping ? now.AngleToDegrees(sleeping) : (double?)null;
         var postureScore = Math.Min(1, (postureChange ?? 0) / 60.0);
@@ -134,7 +134,8 @@ public sealed class AwakeningDetector
             strength = Math.Min(_cusumWithMotion / t.HeartRateEvidenceWithMotionBpmSeconds, moveScore);
             corroboration = postureScore;
         }
-        else if (_cusumAlone >= aloneThreshold)
+        else if (_cusumAlone >= aloneThreshold && second - _disturbanceOnset <= HeartRateOnlyDecisionSeconds &&
+                 (!motionPresent || _activeCount >= MinimumActiveSecondsForHeartRateOnly))
         {
             evidence = DetectionEvidence.HeartRateOnly;
             strength = _cusumAlone / aloneThreshold;
@@ -222,8 +223,8 @@ public sealed class AwakeningDetector
 
         if (rise is { } r)
         {
-            _cusumWithMotion = Math.Max(0, _cusumWithMotion + r - MotionAllowanceBpm);
-            _cusumAlone = Math.Max(0, _cusumAlone + r - AloneAllowanceBpm);
+            _cusumWithMotion = Math.Max(0, _cusumWithMotion + r - _thresholds.MotionAllowanceBpm);
+            _cusumAlone = Math.Max(0, _cusumAlone + r - _thresholds.AloneAllowanceBpm);
         }
 
         _calmSeconds = disturbed ? 0 : _calmSeconds + 1;

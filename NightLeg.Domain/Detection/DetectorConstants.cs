@@ -24,17 +24,17 @@ public static class DetectorConstants
     /// <summary>The baseline lags the present by this much (s), so an awakening cannot raise its own baseline before it is decided (decisions take ≤ 30 s).</summary>
     public const int BaselineLagSeconds = 60;
 
-    /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change), not an awakening: its evidence is dropped.</summary>
-    public const int MaxDisturbanceSeconds = 90;
+    /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change, a long REM swing), not a sudden awakening: its evidence is dropped.</summary>
+    public const int MaxDisturbanceSeconds = 60;
+
+    /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md); a rise that needs longer to convince is a slow swing or the tail of a brief waking, and a prompt then would be late anyway.</summary>
+    public const int HeartRateOnlyDecisionSeconds = 40;
+
+    /// <summary>When the wearable measures motion, a heart-rate-only decision still needs this many active seconds in the last 20 s: a cramp moves the sleeper; REM (atonia) does not.</summary>
+    public const int MinimumActiveSecondsForHeartRateOnly = 2;
 
     /// <summary>Seconds of calm heart rate needed before a baseline exists.</summary>
     public const int BaselineMinimumSeconds = 120;
-
-    /// <summary>Heart-rate allowance (bpm above baseline) that adds no evidence when the body moves: a turn-over or brief arousal raises it ≈5 bpm (Azarbarzin 2014: weaker arousals rise less than 6–22 bpm).</summary>
-    public const double MotionAllowanceBpm = 6;
-
-    /// <summary>Heart-rate allowance without movement: REM and brief arousals swing heart rate by up to ≈10 bpm for seconds to tens of seconds.</summary>
-    public const double AloneAllowanceBpm = 8;
 
     /// <summary>A second with heart rate this far above baseline (bpm) opens a disturbance: the onset estimate.</summary>
     public const double DisturbanceHeartRateBpm = 4;

@@ -16,7 +16,7 @@ public sealed class NightRecorder : ISampleSink
     public const int MinimumGapSeconds = 10;
 
     private readonly NightCalendar _calendar;
-    private readonly Sensitivity _sensitivity;
+    private readonly DetectorThresholds _thresholds;
     private readonly EpochAggregator _epochs = new();
     private readonly List<Night> _completed = [];
     private NightBuilder? _current;
@@ -27,10 +27,16 @@ public sealed class NightRecorder : ISampleSink
 
     /// <summary>Creates a recorder for the user's calendar and chosen sensitivity.</summary>
     public NightRecorder(NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal)
+        : this(calendar, DetectorThresholds.For(sensitivity))
+    {
+    }
+
+    /// <summary>Creates a recorder with explicit detector thresholds (benchmarks and tuning).</summary>
+    public NightRecorder(NightCalendar calendar, DetectorThresholds thresholds)
     {
         _calendar = calendar;
-        _sensitivity = sensitivity;
-        _detector = new AwakeningDetector(sensitivity);
+        _thresholds = thresholds;
+        _detector = new AwakeningDetector(thresholds);
     }
 
     /// <summary>Raised for every completed second.</summary>
@@ -169,7 +175,7 @@ public sealed class NightRecorder : ISampleSink
         if (_current is not null)
         {
             _completed.Add(_current.ToNight());
-            _detector = new AwakeningDetector(_sensitivity);
+            _detector = new AwakeningDetector(_thresholds);
             SleepStateChanged?.Invoke(_detector.State);
         }
 

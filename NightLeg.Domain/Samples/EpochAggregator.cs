@@ -169,8 +169,29 @@ public sealed class EpochAggregator
         public void AddHeartRate(HeartRateSample sample)
         {
             HeartRateCount++;
-            LastHeartRateBpm = sample.HeartRateBpm;
             LastHeartRateUsable = sample.IsUsable;
+            LastHeartRateBpm = sample.IsUsable ? BeatToBeatBpm(sample) ?? sample.HeartRateBpm : sample.HeartRateBpm;
+        }
+
+        /// <summary>
+        /// The rate from the RR intervals in the notification (60000 / mean RR), when it has any:
+        /// devices smooth the bpm they report over several beats, the intervals follow each beat.
+        /// Implausible intervals (artefacts) are ignored.
+        /// </summary>
+        private static double? BeatToBeatBpm(HeartRateSample sample)
+        {
+            double sum = 0;
+            var count = 0;
+            foreach (var rr in sample.RrIntervalsMs)
+            {
+                if (rr is >= 60000.0 / HeartRateSample.MaximumPlausibleBpm and <= 60000.0 / HeartRateSample.MinimumPlausibleBpm)
+                {
+                    sum += rr;
+                    count++;
+                }
+            }
+
+            return count == 0 ? null : 60000.0 / (sum / count);
         }
 
         public void AddMotion(double x, double y, double z)

@@ -75,6 +75,7 @@ public static class ReplayCommand
             json.WriteNumber("heartRate", result.Samples.HeartRate);
             json.WriteNumber("motion", result.Samples.Motion);
             json.WriteNumber("invalid", result.Pipeline.Invalid);
+            json.WriteNumber("late", result.Samples.Late);
             json.WriteEndObject();
             json.WriteStartArray("events");
             foreach (var (_, a) in result.Awakenings)

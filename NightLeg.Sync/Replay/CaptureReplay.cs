@@ -18,9 +18,14 @@ public static class CaptureReplay
     /// recorder (to store epochs, say) before the first notification.
     /// </summary>
     public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal,
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null) =>
+        Run(notifications, calendar, DetectorThresholds.For(sensitivity), observe, warnings);
+
+    /// <summary>Replays with explicit detector thresholds (benchmarks and tuning).</summary>
+    public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, DetectorThresholds thresholds,
         Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null)
     {
-        var recorder = new NightRecorder(calendar, sensitivity);
+        var recorder = new NightRecorder(calendar, thresholds);
         var awakenings = new List<(NightId, AwakeningDetected)>();
         recorder.AwakeningDetected += (night, awakening) => awakenings.Add((night, awakening));
         observe?.Invoke(recorder);

@@ -203,12 +203,14 @@ internal sealed class NightPlan
         for (var s = 0; s < Seconds; s++)
         {
             Posture[s] = posture;
-            var bout = boutIndex < bouts.Count && bouts[boutIndex].Start == s ? bouts[boutIndex++] : null;
+            var bout = boutIndex < bouts.Count && bouts[boutIndex].Start <= s ? bouts[boutIndex++] : null;
             if (bout is not null)
             {
                 s = LayWakeBout(bout, cramps.FirstOrDefault(c => c.Onset == bout.Start), ref posture) - 1;
                 continue;
             }
+
+            var nextBout = boutIndex < bouts.Count ? bouts[boutIndex].Start : Seconds;
 
             var perHour = Stage[s] switch
             {
@@ -219,11 +221,12 @@ internal sealed class NightPlan
             };
             if (_random.NextDouble() < perHour / 3600)
             {
-                var length = (int)Uniform(_random, MoveMinSeconds, MoveMaxSeconds + 1);
+                // A movement never runs into the next wake bout (which lays its own movements).
+                var length = Math.Min((int)Uniform(_random, MoveMinSeconds, MoveMaxSeconds + 1), nextBout - s);
                 var next = _random.NextDouble() < 0.7 ? NewLyingPosture(posture) : posture;
-                s = Move(s, length, Uniform(_random, MoveMinG, MoveMaxG), posture, next);
+                Bump(s, Uniform(_random, MoveBumpMinBpm, MoveBumpMaxBpm), 3, 2, 15);
+                s = Move(s, length, Uniform(_random, MoveMinG, MoveMaxG), posture, next) - 1;
                 posture = next;
-                Bump(s - length, Uniform(_random, MoveBumpMinBpm, MoveBumpMaxBpm), 3, 2, 15);
             }
         }
     }

@@ -33,7 +33,7 @@ public sealed class NightSimulator
     {
         _options = options;
         _seed = options.Seed;
-        _plan = NightPlan.Build(options, new Random(HashCode.Combine(options.Seed, 17)));
+        _plan = NightPlan.Build(options, new Random(StreamSeed(options.Seed, 1)));
     }
 
     /// <summary>What really happened.</summary>
@@ -50,7 +50,7 @@ public sealed class NightSimulator
     /// <summary>The night's notifications in time order.</summary>
     public IEnumerable<GattNotification> Notifications()
     {
-        var random = new Random(HashCode.Combine(_seed, 29));
+        var random = new Random(StreamSeed(_seed, 2));
         var queue = new PriorityQueue<GattNotification, (long Ms, long Seq)>();
         long sequence = 0;
         var start = _options.Start;
@@ -142,6 +142,9 @@ public sealed class NightSimulator
 
         return writer.Records;
     }
+
+    /// <summary>A fixed mix of the seed and a stream number (HashCode is randomised per process, so it cannot be used).</summary>
+    private static int StreamSeed(int seed, int stream) => unchecked((int)(((uint)seed * 2654435761u) ^ ((uint)stream * 40503u)));
 
     private static short Raw(double g) => (short)Math.Clamp(Math.Round(g * InfiniTimeMotionDecoder.RawPerG), short.MinValue, short.MaxValue);
 

@@ -10,7 +10,7 @@ namespace NightLeg.Bench.Detection;
 /// <summary>Builds the fixed set of synthetic nights, replays each, and scores every method on it.</summary>
 public static class DetectionBenchmark
 {
-    public static int Run(IReadOnlyList<SimulatedDevice> devices, TextWriter output, Sensitivity sensitivity = Sensitivity.Normal, bool verbose = false)
+    public static int Run(IReadOnlyList<SimulatedDevice> devices, TextWriter output, DetectorThresholds thresholds, bool verbose = false)
     {
         var cases = NightCase.FixedSet(devices);
         var calendar = NightCalendar.ForZone(SimulationOptions.DefaultTimeZone);
@@ -20,7 +20,7 @@ public static class DetectionBenchmark
         {
             var simulator = new NightSimulator(nightCase.Options);
             var truth = simulator.Truth;
-            var result = CaptureReplay.Run(simulator.Notifications(), calendar, sensitivity);
+            var result = CaptureReplay.Run(simulator.Notifications(), calendar, thresholds);
             var detections = result.Awakenings.Select(a => a.Awakening.DetectedAt).ToList();
             var score = Scorer.Score(truth, detections);
             results.Add((nightCase, "NightLeg", score));

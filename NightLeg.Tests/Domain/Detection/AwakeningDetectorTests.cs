@@ -44,6 +44,18 @@ public sealed class AwakeningDetectorTests
     }
 
     [Fact]
+    public void Process_HeartRateOnlyDeviceCramp_UsesTheNoMotionThreshold_Regression()
+    {
+        // Regression: "no motion yet" was computed as second − long.MinValue, which overflowed and
+        // made every heart-rate-only strap look like a motion sensor lying still (stricter rule).
+        var script = new EpochScript(seed: 14, withMotion: false).Sleep(Settled).Cramp(out var onset, riseBpm: 16, rampSeconds: 6);
+
+        var detection = Assert.Single(Run(script));
+
+        Assert.InRange((detection.DetectedAt - onset).TotalSeconds, 1, 25);
+    }
+
+    [Fact]
     public void Process_CrampWhileHeartRateDropsOut_DetectsFromMotionAlone()
     {
         // Arrange: the watch loses skin contact as the sleeper grabs the leg (values of 0 → no heart rate).
