@@ -1,0 +1,132 @@
+using System.Text.Json;
+using NightLeg.Sync.Simulation;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Mobile.Cli;
+
+/// <summary>The issue's acceptance: a simulated night with two cramps, replayed, finds both — for every device.</summary>
+public sealed class SimulateReplayCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-sim-").FullName;
+
+    [Theory]
+    [InlineData("polar-h10")]
+    [InlineData("infinitime")]
+    [InlineData("hr-strap")]
+    public async Task SimulateThenReplay_TwoCramps_FindsBoth(string device)
+    {
+        // Arrange
+        var capture = Path.Combine(_dir, "n.capture");
+        var truthPath = Path.Combine(_dir, "t.json");
+        var (simCode, simOut, simErr) = await CliRunner.RunAsync("simulate", "--seed", "1", "--cramps", "2", "--device", device, "--out", capture, "--truth", truthPath);
+        Assert.True(simCode == 0, $"simulate exited {simCode}: {simErr}");
+        Assert.Contains("2 cramp awakening(s)", simOut);
+
+        // Act
+        var (code, stdout, stderr) = await CliRunner.RunAsync("replay", capture, "--json");
+
+        // Assert
+        Assert.True(code == 0, $"replay exited {code}: {stderr}");
+        GroundTruth truth;
+        await using (var stream = File.OpenRead(truthPath))
+        {
+            truth = GroundTruth.ReadJson(stream);
+        }
+
+        using var json = JsonDocument.Parse(stdout);
+        var events = json.RootElement.GetProperty("events").EnumerateArray()
+            .Select(e => (Onset: e.GetProperty("onset").GetDateTimeOffset(), DetectedAt: e.GetProperty("detectedAt").GetDateTimeOffset()))
+            .ToList();
+        Assert.Equal(2, truth.CrampAwakenings.Count);
+        foreach (var cramp in truth.CrampAwakenings)
+        {
+            var hit = events.Where(e => e.DetectedAt >= cramp.Onset && e.DetectedAt <= cramp.End).ToList();
+            Assert.True(hit.Count == 1, $"cramp at {cramp.Onset:O}: {hit.Count} detections among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
+            Assert.InRange((hit[0].DetectedAt - cramp.Onset).TotalSeconds, 0, 45);
+        }
+
+        var night = Assert.Single(json.RootElement.GetProperty("nights").EnumerateArray());
+        Assert.Equal("2026-03-10", night.GetProperty("date").GetString());
+        Assert.Equal("Europe/Oslo", night.GetProperty("timezone").GetString());
+        var samples = json.RootElement.GetProperty("samples");
+        Assert.True(samples.GetProperty("heartRate").GetInt64() > 5_000); // InfiniTime notifies only on change
+        Assert.Equal(device == "hr-strap", samples.GetProperty("motion").GetInt64() == 0);
+        Assert.Equal(0, samples.GetProperty("invalid").GetInt64());
+    }
+
+    [Fact]
+    public async Task Simulate_SameSeedTwice_WritesIdenticalBytes()
+    {
+        var a = Path.Combine(_dir, "a.capture");
+        var b = Path.Combine(_dir, "b.capture");
+
+        await CliRunner.RunAsync("simulate", "--seed", "7", "--hours", "1", "--device", "infinitime", "--out", a);
+        await CliRunner.RunAsync("simulate", "--seed", "7", "--hours", "1", "--device", "infinitime", "--out", b);
+
+        Assert.Equal(await File.ReadAllBytesAsync(a), await File.ReadAllBytesAsync(b));
+    }
+
+    [Fact]
+    public async Task Replay_CorruptLineInTheMiddle_FailsWithItsLineNumber()
+    {
+        // Arrange: a real simulated capture with line 500 damaged.
+        var capture = Path.Combine(_dir, "c.capture");
+        await CliRunner.RunAsync("simulate", "--seed", "2", "--hours", "1", "--device", "hr-strap", "--out", capture);
+        var lines = await File.ReadAllLinesAsync(capture);
+        lines[499] = lines[499].Replace(',', ';');
+        await File.WriteAllLinesAsync(capture, lines);
+
+        // Act
+        var (code, stdout, stderr) = await CliRunner.RunAsync("replay", capture, "--json");
+
+        // Assert
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("line 500:", stderr);
+    }
+
+    [Fact]
+    public async Task Replay_CutOffMidLineAtTheEnd_ReplaysWithAWarning()
+    {
+        // Arrange: the recording stopped mid-record (no final newline), as after a crash.
+        var capture = Path.Combine(_dir, "t.capture");
+        await CliRunner.RunAsync("simulate", "--seed", "3", "--hours", "1", "--device", "polar-h10", "--out", capture);
+        var bytes = await File.ReadAllBytesAsync(capture);
+        await File.WriteAllBytesAsync(capture, bytes[..^40]);
+
+        // Act
+        var (code, stdout, stderr) = await CliRunner.RunAsync("replay", capture, "--json");
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.Contains("warning", stderr);
+        Assert.Contains("cut off", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray());
+        Assert.True(json.RootElement.GetProperty("samples").GetProperty("heartRate").GetInt64() > 3000);
+    }
+
+    [Fact]
+    public async Task Replay_Summary_IsReadable()
+    {
+        var capture = Path.Combine(_dir, "s.capture");
+        await CliRunner.RunAsync("simulate", "--seed", "4", "--cramps", "1", "--device", "polar-h10", "--out", capture);
+
+        var (code, stdout, _) = await CliRunner.RunAsync("replay", capture);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Night of Tue 10 Mar 2026 (Europe/Oslo)", stdout);
+        Assert.Contains("awakening at", stdout);
+    }
+
+    [Fact]
+    public async Task Simulate_UnknownTimeZone_ExitsOneWithReason()
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("simulate", "--out", Path.Combine(_dir, "x.capture"), "--timezone", "Mars/Olympus");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Mars/Olympus", stderr);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
