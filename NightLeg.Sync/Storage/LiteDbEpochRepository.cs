@@ -1,0 +1,72 @@
+using LiteDB;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Domain.Storage;
+
+namespace NightLeg.Sync.Storage;
+
+/// <summary>
+/// Per-second heart rate and movement, one document per minute keyed by the minute's unix
+/// milliseconds (so time ranges are primary-key <see cref="Query.Between"/> look-ups). Thread-safe.
+/// </summary>
+public sealed class LiteDbEpochRepository : IEpochRepository
+{
+    private readonly ILiteCollection<BsonDocument> _chunks;
+    private readonly LiteDatabase _database;
+
+    public LiteDbEpochRepository(NightLegDatabase database)
+    {
+        _database = database.Database;
+        _chunks = _database.GetCollection(Collections.Epochs);
+    }
+
+    /// <inheritdoc />
+    public void Append(NightId night, IReadOnlyList<SecondEpoch> epochs)
+    {
+        if (epochs.Count == 0)
+        {
+            return;
+        }
+
+        var key = night.ToString();
+        _database.BeginTrans();
+        try
+        {
+            foreach (var minute in epochs.GroupBy(e => EpochChunk.MinuteOf(e.Start)))
+            {
+                var existing = _chunks.FindById(minute.Key);
+                var chunk = existing?["b"].AsBinary is { Length: EpochChunk.Size } bytes ? bytes : new byte[EpochChunk.Size];
+                foreach (var epoch in minute)
+                {
+                    EpochChunk.Write(chunk, epoch);
+                }
+
+                _chunks.Upsert(new BsonDocument { ["_id"] = minute.Key, ["n"] = key, ["b"] = chunk });
+            }
+
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SecondEpoch> Read(DateTimeOffset from, DateTimeOffset to)
+    {
+        var result = new List<SecondEpoch>();
+        var query = Query.Between("_id", EpochChunk.MinuteOf(from), EpochChunk.MinuteOf(to));
+        foreach (var doc in _chunks.Find(query).OrderBy(d => d["_id"].AsInt64))
+        {
+            result.AddRange(EpochChunk.Read(doc["b"].AsBinary, doc["_id"].AsInt64, from, to));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public long Count(NightId night) =>
+        _chunks.Find(Query.EQ("n", night.ToString())).Sum(d => (long)EpochChunk.Count(d["b"].AsBinary));
+}

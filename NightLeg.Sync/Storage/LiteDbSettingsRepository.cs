@@ -1,0 +1,30 @@
+using LiteDB;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Storage;
+
+namespace NightLeg.Sync.Storage;
+
+/// <summary>The user's settings (one document). Thread-safe.</summary>
+public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISettingsRepository
+{
+    private const string UserId = "user";
+    private readonly ILiteCollection<BsonDocument> _settings = database.Database.GetCollection(Collections.Settings);
+
+    /// <inheritdoc />
+    public UserSettings Get() => _settings.FindById(UserId) is { } d
+        ? new UserSettings(
+            d["language"].IsNull ? null : Enum.Parse<Language>(d["language"].AsString),
+            Enum.Parse<Sensitivity>(d["sensitivity"].AsString),
+            d["timeZone"].IsNull ? null : d["timeZone"].AsString)
+        : UserSettings.Default;
+
+    /// <inheritdoc />
+    public void Save(UserSettings settings) => _settings.Upsert(new BsonDocument
+    {
+        ["_id"] = UserId,
+        ["language"] = settings.Language?.ToString() ?? BsonValue.Null,
+        ["sensitivity"] = settings.Sensitivity.ToString(),
+        ["timeZone"] = settings.TimeZoneId ?? BsonValue.Null,
+    });
+}
