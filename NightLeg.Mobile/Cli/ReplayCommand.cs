@@ -1,24 +1,31 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Recording;
 using NightLeg.Sync.Replay;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
 
 /// <summary><c>nightleg replay FILE</c>: a capture through decoders → recorder → detector, exactly as a live night.</summary>
 public static class ReplayCommand
 {
+    /// <summary>Seconds per database write in replay: large batches, since nothing can be lost to a crash here.</summary>
+    private const int ReplayBatchSeconds = 3600;
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A nightleg-capture 1 file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (nights, samples, events) instead of a summary." };
         var zone = new Option<string?>("--timezone") { Description = "IANA time zone when the capture names none (default: this machine's)." };
         var sensitivity = new Option<Sensitivity>("--sensitivity") { Description = "Detector sensitivity: Low, Normal or High.", DefaultValueFactory = _ => Sensitivity.Normal };
+        var db = new Option<FileInfo?>("--db") { Description = "Also store the night, its seconds and its events in this NightLeg database." };
 
-        var command = new Command("replay", "Replay a capture through the decoders, the recorder and the awakening detector.") { file, json, zone, sensitivity };
+        var command = new Command("replay", "Replay a capture through the decoders, the recorder and the awakening detector.") { file, json, zone, sensitivity, db };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -29,7 +36,25 @@ public static class ReplayCommand
             {
                 using var reader = CaptureReader.Open(path);
                 var fallback = parse.GetValue(zone) is { } z ? NightCalendar.ForZone(z) : new NightCalendar(TimeZoneInfo.Local);
-                result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity));
+                using var database = parse.GetValue(db) is { } dbFile
+                    ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)))
+                    : null;
+                NightPersister? persister = null;
+                result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity), recorder =>
+                {
+                    if (database is not null)
+                    {
+                        var nights = new LiteDbNightRepository(database);
+                        var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System);
+                        persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds);
+                    }
+                });
+                persister?.Dispose();
+            }
+            catch (StorageException e)
+            {
+                error.WriteLine($"replay: {e.Message}");
+                return 1;
             }
             catch (CaptureFormatException e)
             {

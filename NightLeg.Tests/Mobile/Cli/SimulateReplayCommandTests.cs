@@ -120,6 +120,48 @@ public sealed class SimulateReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_WithDb_StoresTheNightItsSecondsAndItsEvents()
+    {
+        // Arrange
+        var capture = Path.Combine(_dir, "d.capture");
+        var db = Path.Combine(_dir, "nightleg.db");
+        await CliRunner.RunAsync("simulate", "--seed", "1", "--cramps", "2", "--device", "polar-h10", "--out", capture);
+
+        // Act
+        var (code, stdout, stderr) = await CliRunner.RunAsync("replay", capture, "--json", "--db", db);
+
+        // Assert
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var events = json.RootElement.GetProperty("events").GetArrayLength();
+        using var database = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+        var id = new NightLeg.Domain.Nights.NightId(new DateOnly(2026, 3, 10), "Europe/Oslo");
+        var night = new NightLeg.Sync.Storage.LiteDbNightRepository(database).Get(id);
+        Assert.NotNull(night);
+        Assert.True(night.Sleep.TimeAsleep > TimeSpan.FromHours(2));
+        var seconds = new NightLeg.Sync.Storage.LiteDbEpochRepository(database).Count(id);
+        Assert.InRange(seconds, (long)(night.RecordingEnd - night.RecordingStart).TotalSeconds - 5, (long)(night.RecordingEnd - night.RecordingStart).TotalSeconds + 1);
+        var stored = new NightLeg.Sync.Storage.LiteDbCrampEventRepository(database).ForNight(id);
+        Assert.Equal(events, stored.Count);
+        Assert.All(stored, e => Assert.Equal(NightLeg.Domain.Cramps.ReviewStatus.Pending, e.Status));
+    }
+
+    [Fact]
+    public async Task Replay_DbHeldByAnother_ExitsOneNamingIt()
+    {
+        var capture = Path.Combine(_dir, "e.capture");
+        var db = Path.Combine(_dir, "held.db");
+        await CliRunner.RunAsync("simulate", "--seed", "1", "--hours", "0.5", "--device", "hr-strap", "--out", capture);
+        using var holder = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+
+        var (code, _, stderr) = await CliRunner.RunAsync("replay", capture, "--db", db);
+
+        Assert.Equal(1, code);
+        Assert.Contains(db, stderr);
+        Assert.Contains("Another NightLeg", stderr);
+    }
+
+    [Fact]
     public async Task Simulate_UnknownTimeZone_ExitsOneWithReason()
     {
         var (code, _, stderr) = await CliRunner.RunAsync("simulate", "--out", Path.Combine(_dir, "x.capture"), "--timezone", "Mars/Olympus");

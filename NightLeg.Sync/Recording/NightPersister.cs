@@ -1,0 +1,90 @@
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Domain.Storage;
+
+namespace NightLeg.Sync.Recording;
+
+/// <summary>
+/// Writes what a <see cref="NightRecorder"/> produces: seconds in batches, each detected awakening as
+/// a <see cref="CrampEvent"/> (seconds before it written first), and the night itself. Crash bound:
+/// a second is on disk at most <c>batchSeconds</c> after it closed, and a second closes
+/// <see cref="EpochAggregator.ReorderSeconds"/> after its samples, so a crash loses at most
+/// <c>batchSeconds + 2</c> seconds (7 s live). Not thread-safe: use it on the recorder's thread.
+/// </summary>
+public sealed class NightPersister : IDisposable
+{
+    private readonly NightRecorder _recorder;
+    private readonly INightRepository _nights;
+    private readonly IEpochRepository _epochs;
+    private readonly CrampJournal _journal;
+    private readonly int _batchSeconds;
+    private readonly List<SecondEpoch> _pending = [];
+    private NightId? _pendingNight;
+
+    /// <summary>Subscribes to <paramref name="recorder"/>; flushes every <paramref name="batchSeconds"/> seconds of data.</summary>
+    public NightPersister(NightRecorder recorder, INightRepository nights, IEpochRepository epochs, CrampJournal journal, int batchSeconds)
+    {
+        _recorder = recorder;
+        _nights = nights;
+        _epochs = epochs;
+        _journal = journal;
+        _batchSeconds = Math.Max(1, batchSeconds);
+        recorder.EpochCompleted += OnEpoch;
+        recorder.AwakeningDetected += OnAwakening;
+    }
+
+    /// <summary>Raised after a detected awakening has been stored, with the stored event.</summary>
+    public event Action<CrampEvent>? EventRecorded;
+
+    /// <summary>Seconds written so far.</summary>
+    public long EpochsWritten { get; private set; }
+
+    /// <summary>Writes pending seconds and the current night now.</summary>
+    public void Flush()
+    {
+        if (_pending.Count > 0 && _pendingNight is { } night)
+        {
+            _epochs.Append(night, _pending);
+            EpochsWritten += _pending.Count;
+            _pending.Clear();
+        }
+
+        foreach (var n in _recorder.Nights.TakeLast(2))
+        {
+            _nights.Save(n);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _recorder.EpochCompleted -= OnEpoch;
+        _recorder.AwakeningDetected -= OnAwakening;
+        Flush();
+    }
+
+    private void OnEpoch(SecondEpoch epoch)
+    {
+        var night = _recorder.CurrentNight?.Id;
+        if (night != _pendingNight && _pending.Count > 0)
+        {
+            Flush();
+        }
+
+        _pendingNight = night;
+        _pending.Add(epoch);
+        if (_pending.Count >= _batchSeconds)
+        {
+            Flush();
+        }
+    }
+
+    private void OnAwakening(NightId night, AwakeningDetected awakening)
+    {
+        Flush();
+        var recorded = _journal.RecordDetection(night, awakening);
+        EventRecorded?.Invoke(recorded);
+    }
+}
