@@ -1,8 +1,10 @@
 using NightLeg.Bench.Detection;
+using NightLeg.Bench.Performance;
 using NightLeg.Domain.Detection;
 using NightLeg.Sync.Simulation;
 
-// nightleg-bench: `detection` scores the awakening detector on the fixed synthetic nights.
+// nightleg-bench: `report` runs everything and writes docs/benchmarks.md; `detection` scores the
+// detectors on the fixed synthetic nights; `performance` times replay, storage and history.
 var command = args.FirstOrDefault() ?? "detection";
 var devices = args.SkipWhile(a => a != "--device").Skip(1).Take(1).Select(SimulatedDeviceNames.Parse).ToList();
 if (devices.Count == 0)
@@ -13,7 +15,11 @@ if (devices.Count == 0)
 var sensitivity = args.SkipWhile(a => a != "--sensitivity").Skip(1).Take(1).Select(Enum.Parse<Sensitivity>).FirstOrDefault(Sensitivity.Normal);
 return command switch
 {
-    "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose")),
+    "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose"), !args.Contains("--nightleg-only")),
+    "micro" => NightLeg.Bench.Report.Write("", microOnly: true),
+    "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
+    "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
+    "memory-replay" => PerformanceBenchmark.MemoryReplay(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => Usage(),
 };
@@ -33,6 +39,6 @@ static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: nightleg-bench detection [--device hr-strap|infinitime|polar-h10] [--sensitivity Low|Normal|High] [--verbose]");
+    Console.Error.WriteLine("usage: nightleg-bench report [FILE] | detection [--device hr-strap|infinitime|polar-h10] [--sensitivity Low|Normal|High] [--verbose] [--nightleg-only] | performance | trace HYPNOGRAM SEED CRAMPS --device D");
     return 2;
 }

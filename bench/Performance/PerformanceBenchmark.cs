@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Pipeline;
+using NightLeg.Sync.Recording;
+using NightLeg.Sync.Replay;
+using NightLeg.Sync.Simulation;
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Bench.Performance;
+
+/// <summary>Replay speed against a read+decode floor, memory, bytes per stored night, and history query times.</summary>
+public static class PerformanceBenchmark
+{
+    private const int Runs = 5;
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone(SimulationOptions.DefaultTimeZone);
+
+    public static int Run(TextWriter output, string workDir)
+    {
+        Directory.CreateDirectory(workDir);
+        var capture = Path.Combine(workDir, "polar-8h.capture");
+        var options = new SimulationOptions(42, SimulatedDevice.PolarH10, 2, HypnogramLibrary.Get("4426783"),
+            new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), SimulationOptions.DefaultTimeZone, 8);
+        var simulator = new NightSimulator(options);
+        using (var writer = CaptureWriter.Create(capture, simulator.Header))
+        {
+            simulator.WriteCapture(writer);
+        }
+
+        var nightSeconds = 8 * 3600.0;
+        long records = 0, samples = 0;
+        var floor = Stats.MedianSeconds(Runs, () =>
+        {
+            using var reader = CaptureReader.Open(capture);
+            var sink = new CountingSink();
+            var pipeline = new NotificationPipeline(sink);
+            records = 0;
+            foreach (var n in reader.ReadAll())
+            {
+                pipeline.Process(n);
+                records++;
+            }
+
+            samples = sink.Count;
+        });
+        var replay = Stats.MedianSeconds(Runs, () =>
+        {
+            using var reader = CaptureReader.Open(capture);
+            CaptureReplay.Run(reader, Oslo);
+        });
+
+        output.WriteLine("### Replay of an eight-hour Polar H10 night");
+        output.WriteLine();
+        output.WriteLine($"Capture: {records:N0} notifications ({new FileInfo(capture).Length / 1e6:0.0} MB), {samples:N0} samples (heart rate 1 Hz with RR, ACC 52 Hz). Median of {Runs} runs after a warm-up.");
+        output.WriteLine();
+        output.WriteLine("| what | wall time | × real time | ratio to floor | target |");
+        output.WriteLine("|---|---|---|---|---|");
+        output.WriteLine(Invariant($"| floor: read + decode only | {floor:0.000} s | {nightSeconds / floor:N0}× | 1.00 | |"));
+        output.WriteLine(Invariant($"| replay: read + decode + recorder + detector | {replay:0.000} s | {nightSeconds / replay:N0}× | {replay / floor:0.00} | ≥ 20,000× and ≤ 3× the floor |"));
+        output.WriteLine();
+
+        // Peak memory, each in a fresh process so nothing else is counted.
+        var memory = RunChild("memory-replay", capture);
+        output.WriteLine("### Memory of a replay (fresh process)");
+        output.WriteLine();
+        output.WriteLine(memory);
+        output.WriteLine();
+
+        // Bytes per stored night.
+        var db = Path.Combine(workDir, "one-night.db");
+        File.Delete(db);
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
+        using (var reader = CaptureReader.Open(capture))
+        {
+            NightPersister? persister = null;
+            var nights = new LiteDbNightRepository(database);
+            CaptureReplay.Run(reader, Oslo, Sensitivity.Normal, r =>
+                persister = new NightPersister(r, nights, new LiteDbEpochRepository(database), new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), 3600));
+            persister!.Dispose();
+        }
+
+        var bytes = new FileInfo(db).Length + (File.Exists(db + "-log") ? new FileInfo(db + "-log").Length : 0);
+        output.WriteLine("### Storage");
+        output.WriteLine();
+        output.WriteLine(Invariant($"One eight-hour night (its 28,800 seconds, the night and its events) in a fresh LiteDB file: **{bytes / 1e6:0.00} MB** (target ≤ 1.5 MB)."));
+        output.WriteLine();
+
+        HistoryBenchmark(output, Path.Combine(workDir, "history.db"));
+        return 0;
+    }
+
+    /// <summary>Child process: replays, sampling the managed heap every simulated hour, then prints the peak RSS.</summary>
+    public static int MemoryReplay(string capture, TextWriter output)
+    {
+        var heap = new List<(int Hour, double Mb)>();
+        using (var reader = CaptureReader.Open(capture))
+        {
+            DateTimeOffset? start = null;
+            CaptureReplay.Run(reader, Oslo, Sensitivity.Normal, r => r.EpochCompleted += e =>
+            {
+                start ??= e.Start;
+                var hour = (int)(e.Start - start.Value).TotalHours;
+                if (hour >= heap.Count)
+                {
+                    heap.Add((hour, GC.GetTotalMemory(false) / 1e6));
+                }
+            });
+        }
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+        output.WriteLine(Invariant($"Peak resident memory **{peak:0} MB** (target ≤ 200 MB). Managed heap at each hour of the night: {string.Join(", ", heap.Select(h => $"{h.Mb:0.0}"))} MB — flat: the recorder keeps fixed-size state, the reader streams."));
+        return 0;
+    }
+
+    private static void HistoryBenchmark(TextWriter output, string path)
+    {
+        File.Delete(path);
+        using var database = NightLegDatabase.Open(new DatabaseOptions(path));
+        var nights = new LiteDbNightRepository(database);
+        var events = new LiteDbCrampEventRepository(database);
+        var epochs = new LiteDbEpochRepository(database);
+        var random = new Random(1100);
+        var firstEvening = new DateOnly(2023, 1, 1);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 1100; i++)
+        {
+            var id = new NightId(firstEvening.AddDays(i), SimulationOptions.DefaultTimeZone);
+            var start = Oslo.ToUtc(id, new TimeOnly(23, 0));
+            var seconds = new SecondEpoch[8 * 3600];
+            for (var s = 0; s < seconds.Length; s++)
+            {
+                seconds[s] = new SecondEpoch(start.AddSeconds(s), 50 + random.Next(0, 8), 0.005 + (random.NextDouble() * 0.02), new Posture(0, 0, 1));
+            }
+
+            epochs.Append(id, seconds);
+            nights.Save(new Night(id, start, start.AddHours(8), null, null, start.AddMinutes(15), start.AddHours(7.9), [],
+                new SleepStatistics(TimeSpan.FromHours(7.5), 47, 52)));
+            for (var e = 0; e < random.Next(0, 3); e++)
+            {
+                var onset = start.AddHours(1 + (e * 2));
+                var cramp = CrampEvent.FromDetection(Guid.NewGuid(), id, new AwakeningDetected(onset, onset.AddSeconds(11), 52, 70, 9, 60, 0.8, DetectionEvidence.HeartRateAndMotion));
+                events.Save(e % 2 == 0 ? cramp.Confirmed(CrampDetails.Empty) : cramp.Dismissed(DismissReason.Bathroom, null));
+            }
+        }
+
+        var built = clock.Elapsed.TotalSeconds;
+        var history = new HistoryService(nights, events);
+        var last = new NightId(firstEvening.AddDays(1099), SimulationOptions.DefaultTimeZone);
+        int listed = 0, pageSeconds = 0;
+        var list = Stats.MedianSeconds(Runs, () =>
+        {
+            var summaries = history.List(firstEvening, firstEvening.AddDays(1099));
+            var weeks = CrampTrends.PerWeek(summaries);
+            var months = CrampTrends.PerMonth(summaries);
+            listed = summaries.Count + (weeks.Count * 0) + (months.Count * 0);
+        });
+        var page = Stats.MedianSeconds(Runs, () =>
+        {
+            var summary = history.Get(last)!;
+            pageSeconds = epochs.Read(summary.Start.AddHours(-1), summary.End.AddHours(1)).Count;
+            _ = events.ForNight(last);
+        });
+        var size = new FileInfo(path).Length / 1e6;
+        output.WriteLine("### History");
+        output.WriteLine();
+        output.WriteLine(Invariant($"A database of {listed:N0} nights, each with 8 h of seconds and 0–2 events ({size:0} MB, built in {built:0} s). Median of {Runs} runs, server side:"));
+        output.WriteLine();
+        output.WriteLine("| query | time | target |");
+        output.WriteLine("|---|---|---|");
+        output.WriteLine(Invariant($"| history list: all 1,100 night summaries + cramp nights per week and month | {list * 1000:0} ms | ≤ 100 ms |"));
+        output.WriteLine(Invariant($"| one night's page: summary + its {pageSeconds:N0} seconds + events | {page * 1000:0} ms | ≤ 100 ms |"));
+        output.WriteLine();
+    }
+
+    private static string RunChild(string command, string argument)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(command);
+        info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return text;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class CountingSink : ISampleSink
+    {
+        public long Count { get; private set; }
+
+        public void Add(HeartRateSample sample) => Count++;
+
+        public void Add(in MotionSample sample) => Count++;
+    }
+}
