@@ -1,9 +1,10 @@
 using System.CommandLine;
 using NightLeg.Mobile.Web;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
 
-/// <summary><c>nightleg serve</c>: the web app and the background services in one process.</summary>
+/// <summary><c>nightleg serve</c>: the web app and the night recording in one process.</summary>
 public static class ServeCommand
 {
     /// <summary>Loopback only: health data stays on this machine unless the user asks otherwise.</summary>
@@ -24,26 +25,61 @@ public static class ServeCommand
             Description = $"Where the web app listens (default {DefaultUrls}; loopback only unless you ask otherwise).",
             DefaultValueFactory = _ => DefaultUrls,
         };
+        var db = new Option<FileInfo?>("--db") { Description = "The database file (default $XDG_DATA_HOME/nightleg/nightleg.db, else ~/.local/share/nightleg/nightleg.db)." };
+        var demo = new Option<bool>("--demo") { Description = "Pair and play the demo wearable: a synthetic night with a cramp (no Bluetooth needed)." };
+        var speed = new Option<double>("--speed") { Description = $"Demo playback speed, × real time (default {ServeSettings.DefaultSpeed}: the cramp prompt appears after about four minutes).", DefaultValueFactory = _ => ServeSettings.DefaultSpeed };
+        var record = new Option<FileInfo?>("--record") { Description = "Also write the live notification stream to this capture file." };
         command.Options.Add(urls);
+        command.Options.Add(db);
+        command.Options.Add(demo);
+        command.Options.Add(speed);
+        command.Options.Add(record);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = new ServeSettings(parse.GetValue(urls) ?? DefaultUrls);
-            return await RunAsync(settings, parse.InvocationConfiguration.Output, cancellationToken);
+            var settings = new ServeSettings(
+                parse.GetValue(urls) ?? DefaultUrls,
+                parse.GetValue(db)?.FullName ?? DatabaseOptions.DefaultPath(Environment.GetEnvironmentVariable),
+                parse.GetValue(demo),
+                parse.GetValue(speed),
+                parse.GetValue(record)?.FullName);
+            return await RunAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var app = NightLegWebHost.Build(settings);
-        await app.StartAsync(cancellationToken);
-        foreach (var address in NightLegWebHost.ListeningAddresses(app))
+        if (settings.Speed is <= 0 or > 100_000)
         {
-            await output.WriteLineAsync($"NightLeg is listening on {address}");
+            await error.WriteLineAsync("nightleg: --speed is between 0 and 100000");
+            return 2;
         }
 
-        await output.FlushAsync(cancellationToken);
-        await app.WaitForShutdownAsync(cancellationToken);
+        NightLegDatabase database;
+        try
+        {
+            database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
+        }
+        catch (StorageException e)
+        {
+            await error.WriteLineAsync($"nightleg: {e.Message}");
+            return 2;
+        }
+
+        using (database)
+        {
+            await using var app = NightLegWebHost.Build(settings, database);
+            await app.StartAsync(cancellationToken);
+            foreach (var address in NightLegWebHost.ListeningAddresses(app))
+            {
+                await output.WriteLineAsync($"NightLeg is listening on {address}");
+            }
+
+            await output.WriteLineAsync($"Database: {database.Path}{(settings.Demo ? $"; demo wearable at {settings.Speed:0.##}× real time" : string.Empty)}");
+            await output.FlushAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
         return 0;
     }
 }

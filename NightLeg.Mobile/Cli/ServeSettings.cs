@@ -1,5 +1,13 @@
 namespace NightLeg.Mobile.Cli;
 
-/// <summary>What <c>nightleg serve</c> was asked to do.</summary>
+/// <summary>What <c>nightleg serve</c> was asked to do. Immutable.</summary>
 /// <param name="Urls">Semicolon-separated listen URLs for Kestrel.</param>
-public sealed record ServeSettings(string Urls);
+/// <param name="DatabasePath">The database file.</param>
+/// <param name="Demo">Use the demo wearable instead of Bluetooth.</param>
+/// <param name="Speed">Demo playback speed (× real time).</param>
+/// <param name="RecordPath">Also write the live notification stream as a capture here.</param>
+public sealed record ServeSettings(string Urls, string DatabasePath, bool Demo = false, double Speed = ServeSettings.DefaultSpeed, string? RecordPath = null)
+{
+    /// <summary>Default demo speed: the demo night's cramp comes ≈39 min in, so the prompt shows after ≈4 minutes.</summary>
+    public const double DefaultSpeed = 10;
+}

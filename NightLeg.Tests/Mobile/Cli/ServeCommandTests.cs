@@ -1,16 +1,24 @@
 using System.Net;
 using System.Text.Json;
+using NightLeg.Domain.Nights;
+using NightLeg.Sync.Storage;
 using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Mobile.Cli;
 
-public sealed class ServeCommandTests
+/// <summary>The real <c>nightleg</c> executable, started as a child process.</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class ServeCommandTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-serve-").FullName;
+
+    private string Db => Path.Combine(_dir, "nightleg.db");
+
     [Fact]
     public async Task Serve_WithUrls_PrintsUrlAndAnswersHealthAndPage()
     {
         // Arrange
-        await using var nightleg = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0"]);
+        await using var nightleg = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Db]);
         var url = await nightleg.WaitForUrlAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
@@ -30,16 +38,63 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task NoCommand_ServesLikeServe()
     {
-        // Arrange
-        await using var nightleg = NightLegProcess.Start(["--urls", "http://127.0.0.1:0"]);
+        await using var nightleg = NightLegProcess.Start(["--urls", "http://127.0.0.1:0", "--db", Db]);
 
-        // Act
         var url = await nightleg.WaitForUrlAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         using var health = await http.GetAsync("/health");
 
-        // Assert
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondServe_OnTheSameDatabase_ExitsNonZeroNamingTheFile()
+    {
+        // Arrange
+        await using var first = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Db]);
+        await first.WaitForUrlAsync();
+
+        // Act
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--db", Db]);
+
+        // Assert
+        Assert.NotEqual(0, code);
+        Assert.Contains(Db, stderr);
+        Assert.Contains("Another NightLeg is using", stderr);
+        Assert.False(first.HasExited);
+    }
+
+    [Fact]
+    public async Task Serve_KilledMidNight_DatabaseReopensWithEverySecondUpToTheBound()
+    {
+        // Arrange: the demo night at 300× into a real database.
+        await using var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--urls", "http://127.0.0.1:0", "--db", Db]);
+        using var http = new HttpClient { BaseAddress = new Uri(await nightleg.WaitForUrlAsync()) };
+        DateTimeOffset lastSeen = default;
+        for (var i = 0; i < 200 && lastSeen == default; i++)
+        {
+            await Task.Delay(100);
+            using var status = JsonDocument.Parse(await http.GetStringAsync("/health"));
+            if (status.RootElement.GetProperty("secondsStored").GetInt64() > 1800 && status.RootElement.GetProperty("lastDataAt").ValueKind == JsonValueKind.String)
+            {
+                lastSeen = status.RootElement.GetProperty("lastDataAt").GetDateTimeOffset();
+            }
+        }
+
+        Assert.NotEqual(default, lastSeen);
+
+        // Act: SIGKILL, as a crash or power cut would.
+        nightleg.Kill();
+        await nightleg.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        // Assert: the file opens; every second up to the last one seen, less the stated bound (batch 5 s + 2 s), is there, without holes.
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Db));
+        var nights = new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue);
+        var night = Assert.Single(nights);
+        var seconds = new LiteDbEpochRepository(database).Read(night.RecordingStart, lastSeen.AddMinutes(10)).Select(e => e.Start).ToList();
+        Assert.True(seconds[^1] >= lastSeen.AddSeconds(-7), $"stored up to {seconds[^1]:O}, last seen {lastSeen:O}");
+        var holes = seconds.Zip(seconds.Skip(1)).Where(p => (p.Second - p.First).TotalSeconds > 1).ToList();
+        Assert.True(holes.Count == 0, $"holes at {string.Join(", ", holes.Select(h => h.First.ToString("O")))}");
     }
 
     [Fact]
@@ -49,13 +104,16 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
-    public async Task Help_ListsServe()
+    public async Task Help_ListsTheCommandsThatExist()
     {
-        // Act
         var (exitCode, stdout, _) = await NightLegProcess.RunAsync(["--help"]);
 
-        // Assert
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"(?m)^\s+serve\s", stdout);
+        foreach (var command in new[] { "serve", "decode", "simulate", "replay" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\s", stdout);
+        }
     }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -1,0 +1,18 @@
+namespace NightLeg.Sync.Ble;
+
+/// <summary>
+/// The Bluetooth LE port, shaped like Plugin.BLE's <c>IAdapter</c> so a phone adapter can be added:
+/// scan with a service filter, connect to a known device. Implementations: BlueZ (Linux), the
+/// simulated wearable. Every operation takes a cancellation token and has its own timeout.
+/// </summary>
+public interface IBleAdapter
+{
+    /// <summary>Whether Bluetooth can be used now.</summary>
+    Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Devices advertising any of <paramref name="serviceFilter"/> (all when empty), seen within <paramref name="duration"/>.</summary>
+    Task<IReadOnlyList<BleAdvertisement>> ScanAsync(IReadOnlyList<Guid> serviceFilter, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Connects to a known device and resolves its services; throws <see cref="BleException"/>.</summary>
+    Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken);
+}

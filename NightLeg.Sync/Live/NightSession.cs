@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Ble;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Pipeline;
+using NightLeg.Sync.Recording;
+
+namespace NightLeg.Sync.Live;
+
+/// <summary>
+/// The night being recorded: notifications from any thread are queued and handled on one consumer
+/// loop (decoders → recorder → detector → store), so the recorder's single-thread contract holds.
+/// Publishes a <see cref="LiveStatus"/> snapshot and each stored awakening. Thread-safe.
+/// </summary>
+public sealed partial class NightSession : IAsyncDisposable
+{
+    private readonly Channel<Message> _queue = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NightRecorder _recorder;
+    private readonly NotificationPipeline _pipeline;
+    private readonly NightPersister _persister;
+    private readonly CaptureWriter? _capture;
+    private readonly ILogger _logger;
+    private DateTimeOffset? _gapStart;
+    private DateTimeOffset _lastCaptureTime = DateTimeOffset.MinValue;
+    private LiveStatus _status = LiveStatus.Initial;
+
+    /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
+    public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
+        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger)
+    {
+        _recorder = new NightRecorder(calendar, thresholds);
+        _pipeline = new NotificationPipeline(_recorder);
+        _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds);
+        _capture = capture;
+        _logger = logger;
+        _persister.EventRecorded += e => AwakeningRecorded?.Invoke(e);
+        _pipeline.InvalidNotification += (n, error) => LogInvalid(n.Characteristic, error.Message);
+        _recorder.EpochCompleted += epoch => Publish(_status with
+        {
+            Night = _recorder.CurrentNight?.Id,
+            Sleep = _recorder.State,
+            HeartRateBpm = epoch.HeartRateBpm ?? _status.HeartRateBpm,
+            MovementG = epoch.MovementG ?? _status.MovementG,
+            BaselineHeartRateBpm = _recorder.BaselineHeartRateBpm,
+            LastDataAt = epoch.Start,
+            SecondsStored = _persister.EpochsWritten,
+            InvalidNotifications = _pipeline.Counts.Invalid,
+            BatteryPercent = _pipeline.BatteryPercent ?? _status.BatteryPercent,
+        });
+    }
+
+    /// <summary>Raised (on the session's thread) the moment a detected awakening has been stored.</summary>
+    public event Action<CrampEvent>? AwakeningRecorded;
+
+    /// <summary>Raised (on the session's thread) when the status changes.</summary>
+    public event Action<LiveStatus>? StatusChanged;
+
+    /// <summary>The latest status.</summary>
+    public LiveStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Notifications received so far (queued or handled).</summary>
+    public long Received { get; private set; }
+
+    /// <summary>Queues a notification (any thread).</summary>
+    public void Post(in GattNotification notification)
+    {
+        Received++;
+        _queue.Writer.TryWrite(new Message(MessageKind.Notification, notification, null, null));
+    }
+
+    /// <summary>The link state changed (any thread); a lost link opens a gap that the next data closes.</summary>
+    public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null) =>
+        _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state, deviceName is null && batteryPercent is null ? null : (deviceName, batteryPercent)));
+
+    /// <summary>Asks the consumer to write everything pending now (any thread).</summary>
+    public void Flush() => _queue.Writer.TryWrite(new Message(MessageKind.Flush, default, null, null));
+
+    /// <summary>The consumer loop; returns when <paramref name="cancellationToken"/> fires, after writing what is pending.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                try
+                {
+                    Handle(message);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One bad message must not end the night's recording.
+                    LogHandlingFailed(e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        while (_queue.Reader.TryRead(out var rest))
+        {
+            Handle(rest);
+        }
+
+        _recorder.Complete();
+        _persister.Flush();
+        _capture?.Flush();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        _persister.Dispose();
+        if (_capture is not null)
+        {
+            await _capture.DisposeAsync();
+        }
+    }
+
+    private void Handle(in Message message)
+    {
+        switch (message.Kind)
+        {
+            case MessageKind.Notification:
+                var n = message.Notification;
+                if (_gapStart is { } gapStart)
+                {
+                    _recorder.MarkGap(gapStart, n.ReceivedAt, GapReason.LinkLost);
+                    _gapStart = null;
+                }
+
+                if (_capture is not null)
+                {
+                    // Keep the capture in time order even if two streams' clocks disagree by a millisecond.
+                    _lastCaptureTime = n.ReceivedAt > _lastCaptureTime ? n.ReceivedAt : _lastCaptureTime;
+                    _capture.Write(n with { ReceivedAt = _lastCaptureTime });
+                }
+
+                _pipeline.Process(n);
+                break;
+            case MessageKind.Connection:
+                var state = message.State!.Value;
+                if (state == ConnectionState.Reconnecting && _gapStart is null)
+                {
+                    _gapStart = _recorder.LastEpoch?.Start.AddSeconds(1);
+                    _recorder.Complete();
+                    _persister.Flush();
+                }
+
+                var extra = message.Extra;
+                Publish(_status with
+                {
+                    Connection = state,
+                    DeviceName = extra?.Device ?? _status.DeviceName,
+                    BatteryPercent = extra?.Battery ?? _status.BatteryPercent,
+                    Reconnects = _status.Reconnects + (state == ConnectionState.Recording && _status.Connection == ConnectionState.Reconnecting ? 1 : 0),
+                });
+                break;
+            case MessageKind.Flush:
+                _persister.Flush();
+                _capture?.Flush();
+                Publish(_status with { SecondsStored = _persister.EpochsWritten });
+                break;
+        }
+    }
+
+    private void Publish(LiveStatus status)
+    {
+        Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a notification from {Characteristic} that did not decode: {Reason}")]
+    private partial void LogInvalid(Guid characteristic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a notification failed; the night goes on")]
+    private partial void LogHandlingFailed(Exception exception);
+
+    private enum MessageKind
+    {
+        Notification,
+        Connection,
+        Flush,
+    }
+
+    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery)? Extra);
+}

@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Ble;
+using NightLeg.Sync.Gatt;
+
+namespace NightLeg.Sync.Live;
+
+/// <summary>
+/// Keeps the paired wearable connected all night: connect, subscribe (once per connection), feed
+/// the <see cref="NightSession"/>, and on a lost or silent link record a gap and reconnect with
+/// capped exponential backoff and jitter. Honours its stopping token everywhere; a failure in one
+/// attempt is logged and retried, never allowed to stop the host.
+/// </summary>
+public sealed partial class NightSyncService : BackgroundService
+{
+    private readonly IBleAdapter _adapter;
+    private readonly IDeviceRepository _devices;
+    private readonly NightSession _session;
+    private readonly TimeProvider _time;
+    private readonly SyncOptions _options;
+    private readonly ILogger<NightSyncService> _logger;
+    private readonly Random _jitter = new();
+    private DateTimeOffset _lastHeartRate;
+
+    public NightSyncService(IBleAdapter adapter, IDeviceRepository devices, NightSession session, TimeProvider time, SyncOptions options, ILogger<NightSyncService> logger)
+    {
+        options.Validate();
+        _adapter = adapter;
+        _devices = devices;
+        _session = session;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Connections made so far (the first and every reconnect).</summary>
+    public int Connections { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var consumer = _session.RunAsync(stoppingToken);
+        var flusher = FlushPeriodicallyAsync(stoppingToken);
+        try
+        {
+            await KeepConnectedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(consumer, flusher);
+    }
+
+    private async Task KeepConnectedAsync(CancellationToken stoppingToken)
+    {
+        var attempt = 0;
+        var everConnected = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var device = _devices.GetPaired();
+            if (device is null)
+            {
+                _session.SetConnection(ConnectionState.NoDevice);
+                await Task.Delay(_options.IdlePoll, _time, stoppingToken);
+                continue;
+            }
+
+            if (await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
+            {
+                _session.SetConnection(ConnectionState.NoBluetooth);
+                await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);
+                continue;
+            }
+
+            _session.SetConnection(everConnected ? ConnectionState.Reconnecting : ConnectionState.Connecting, device.Name);
+            try
+            {
+                var lost = await RunConnectionAsync(device, stoppingToken);
+                everConnected = true;
+                attempt = 0;
+                LogLinkLost(device.Name, lost.Reason);
+                _session.SetConnection(ConnectionState.Reconnecting);
+            }
+            catch (BleException e)
+            {
+                LogConnectFailed(device.Name, e.Kind, e.Message, attempt + 1);
+            }
+            catch (TimeoutException)
+            {
+                LogConnectFailed(device.Name, BleErrorKind.Timeout, "timed out", attempt + 1);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogUnexpected(e);
+            }
+
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One connection: connect, subscribe, watch until it ends; returns how it ended.</summary>
+    private async Task<BleDisconnect> RunConnectionAsync(PairedDevice device, CancellationToken stoppingToken)
+    {
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        attemptTimeout.CancelAfter(_options.ConnectTimeout);
+        IBleConnection connection;
+        IReadOnlyList<IAsyncDisposable> subscriptions;
+        int? battery;
+        try
+        {
+            connection = await _adapter.ConnectAsync(device.Id, attemptTimeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            throw new TimeoutException();
+        }
+
+        await using var _ = connection;
+        var profile = DeviceProfile.For(connection.Services)
+            ?? throw new BleException(BleErrorKind.NotFound, $"{device.Name} offers no heart-rate service");
+        _lastHeartRate = _time.GetUtcNow();
+        try
+        {
+            (subscriptions, battery) = await profile.StartAsync(connection, OnNotification, attemptTimeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            throw new TimeoutException();
+        }
+
+        Connections++;
+        LogConnected(device.Name, profile.Description, Connections);
+        _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, battery);
+        try
+        {
+            return await WatchAsync(connection, stoppingToken);
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions)
+            {
+                await subscription.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<BleDisconnect> WatchAsync(IBleConnection connection, CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, _options.Watchdog.Ticks / 4));
+        using var timer = new PeriodicTimer(period, _time);
+        while (true)
+        {
+            var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            var ended = await Task.WhenAny(connection.Disconnected, tick);
+            if (ended == connection.Disconnected)
+            {
+                return await connection.Disconnected;
+            }
+
+            await tick;
+            if (_time.GetUtcNow() - _lastHeartRate > _options.Watchdog)
+            {
+                await connection.DisconnectAsync(stoppingToken);
+                return new BleDisconnect(false, $"no heart rate for {_options.Watchdog.TotalSeconds:0} s (silent link)");
+            }
+        }
+    }
+
+    private void OnNotification(GattNotification notification)
+    {
+        if (notification.Characteristic == GattUuids.HeartRateMeasurement)
+        {
+            _lastHeartRate = _time.GetUtcNow();
+        }
+
+        _session.Post(notification);
+    }
+
+    private async Task FlushPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.BatchSeconds), _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                _session.Flush();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Device} ({Streams}), connection {Count}")]
+    private partial void LogConnected(string device, string streams, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Link to {Device} lost: {Reason}; reconnecting")]
+    private partial void LogLinkLost(string device, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to {Device} failed ({Kind}: {Reason}), attempt {Attempt}")]
+    private partial void LogConnectFailed(string device, BleErrorKind kind, string reason, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in the night sync; retrying")]
+    private partial void LogUnexpected(Exception exception);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Ble;
+using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Live;
+using NightLeg.Sync.Simulation;
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Sync;
+
+/// <summary>The one DI extension of NightLeg.Sync.</summary>
+public static class NightLegSyncServiceCollectionExtensions
+{
+    /// <summary>Storage, the BLE adapter (demo or Bluetooth), the night session and the night sync service.</summary>
+    public static IServiceCollection AddNightLegSync(this IServiceCollection services, NightLegSyncSettings settings)
+    {
+        settings.Sync.Validate();
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Database);
+        services.AddSingleton(settings.Sync);
+        services.AddSingleton(_ => NightCalendar.ForZone(settings.TimeZoneId));
+        services.AddSingleton<INightRepository, LiteDbNightRepository>();
+        services.AddSingleton<IEpochRepository, LiteDbEpochRepository>();
+        services.AddSingleton<ICrampEventRepository, LiteDbCrampEventRepository>();
+        services.AddSingleton<IDeviceRepository, LiteDbDeviceRepository>();
+        services.AddSingleton<ISettingsRepository, LiteDbSettingsRepository>();
+        services.AddSingleton<CrampJournal>();
+        services.AddSingleton<HistoryService>();
+        services.AddSingleton<IBleAdapter>(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            if (settings.Demo is { } demo)
+            {
+                var start = time.GetUtcNow();
+                return new SimulatedWearableAdapter(DemoNight(start), time, demo.Speed, demo.Faults);
+            }
+
+            return new UnavailableBleAdapter("Bluetooth (BlueZ) is not supported by this NightLeg build yet; start with --demo to use the demo wearable.");
+        });
+        services.AddSingleton(sp =>
+        {
+            var capture = settings.RecordPath is { } path ? CaptureWriter.Create(path, CaptureHeader.Create("live", settings.TimeZoneId)) : null;
+            var sensitivity = sp.GetRequiredService<ISettingsRepository>().Get().Sensitivity;
+            return new NightSession(sp.GetRequiredService<NightCalendar>(), DetectorThresholds.For(sensitivity), sp.GetRequiredService<INightRepository>(),
+                sp.GetRequiredService<IEpochRepository>(), sp.GetRequiredService<CrampJournal>(), settings.Sync, capture, sp.GetRequiredService<ILogger<NightSession>>());
+        });
+        services.AddSingleton<NightSyncService>();
+        services.AddHostedService(sp => sp.GetRequiredService<NightSyncService>());
+        return services;
+    }
+
+    /// <summary>
+    /// The demo's night: a Polar H10 on a real hypnogram with one cramp, starting now. Seed 1 puts
+    /// the cramp 39 minutes into the night, so at 10× the prompt comes about four minutes after start.
+    /// </summary>
+    public static SimulationOptions DemoNight(DateTimeOffset start) =>
+        SimulationOptions.ForSeed(DemoSeed, SimulatedDevice.PolarH10, 1) with { Start = start };
+
+    /// <summary>The demo night's seed.</summary>
+    public const int DemoSeed = 1;
+}

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Live;
+using NightLeg.Sync.Replay;
+using NightLeg.Sync.Simulation;
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Tests.Sync.Live;
+
+/// <summary>
+/// The night sync service against the simulated wearable on the real clock at 1,200× (a 1.6-hour
+/// night in about five seconds), storing into a real LiteDB file.
+/// </summary>
+[Collection(NightLeg.Tests.Support.RealTimeCollection.Name)]
+public sealed class NightSyncServiceTests : IDisposable
+{
+    private const double Speed = 1200;
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
+    private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-sync-").FullName;
+
+    [Fact]
+    public async Task Night_WithThreeLinkLosses_StoresEverythingOutsideThemRecordsGapsAndPublishesEachAwakeningOnce()
+    {
+        // Arrange: outages placed away from the cramp awakenings.
+        var options = Night(SimulatedDevice.PolarH10, cramps: 1);
+        var truth = new NightSimulator(options).Truth;
+        var outages = PickOutages(truth, count: 3, length: TimeSpan.FromMinutes(2));
+        var faults = new FaultPlan(outages, [], TimeSpan.Zero, 0);
+
+        // Act
+        var run = await RunNightAsync(options, faults);
+
+        // Assert: every outage is one recorded link-loss gap that covers it and ends soon after.
+        var gaps = run.Night.Gaps.Where(g => g.Reason == GapReason.LinkLost).ToList();
+        Assert.Equal(3, gaps.Count);
+        foreach (var (outage, gap) in outages.Zip(gaps))
+        {
+            var start = options.Start + outage.At;
+            Assert.InRange((gap.Start - start).TotalSeconds, -5, 1);
+            Assert.InRange((gap.End - (start + outage.Duration)).TotalSeconds, 0, 90);
+        }
+
+        // Every second the fault-free night has, outside the gaps, is stored.
+        var reference = ReferenceSeconds(options);
+        var stored = run.Seconds.Select(e => e.Start).ToHashSet();
+        var connectedFrom = stored.Min(); // the night starts when the wearable is connected
+        var missing = reference.Where(t => t > connectedFrom && !stored.Contains(t) && !gaps.Any(g => t >= g.Start.AddSeconds(-3) && t <= g.End.AddSeconds(3))).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} seconds missing outside gaps, first {missing.FirstOrDefault():O}");
+
+        // Each cramp awakening was published exactly once, and what was published is what was stored.
+        foreach (var cramp in truth.CrampAwakenings)
+        {
+            Assert.Single(run.Published, e => e.At >= cramp.Onset.AddSeconds(-30) && e.At <= cramp.End);
+        }
+
+        Assert.Equal(run.Published.Select(e => e.Id).Order(), run.Stored.Select(e => e.Id).Order());
+        Assert.Equal(4, run.Connections);
+    }
+
+    [Fact]
+    public async Task Night_NotificationsStopWithoutDisconnect_WatchdogReconnectsAndRecordsAGap()
+    {
+        var options = Night(SimulatedDevice.InfiniTime, cramps: 0);
+        var silence = new FaultWindow(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(50)); // 2.5 s of wall time
+
+        var run = await RunNightAsync(options, new FaultPlan([], [silence], TimeSpan.Zero, 0), watchdog: TimeSpan.FromSeconds(1));
+
+        var gap = Assert.Single(run.Night.Gaps, g => g.Reason == GapReason.LinkLost);
+        Assert.InRange((gap.Start - (options.Start + silence.At)).TotalSeconds, -5, 1);
+        Assert.True(gap.End >= options.Start + silence.At + silence.Duration);
+        Assert.True(run.Connections >= 2);
+    }
+
+    [Fact]
+    public async Task Connect_FailsTwiceAndServicesResolveLate_StillRecordsTheNight()
+    {
+        // At 200×, so that start-up (JIT, first database writes) costs little night time.
+        var options = Night(SimulatedDevice.HrStrap, cramps: 0) with { Hours = 0.5 };
+
+        var run = await RunNightAsync(options, new FaultPlan([], [], TimeSpan.FromMilliseconds(200), ConnectFailures: 2), speed: 200);
+
+        Assert.Equal(1, run.Connections);
+        Assert.True(run.Seconds[0].Start >= options.Start.AddSeconds(40), "no data before the services resolved (200 ms = 40 s of night)");
+        Assert.True(run.Seconds.Count > 1000, $"{run.Seconds.Count} seconds stored, {run.Seconds.FirstOrDefault().Start:O} to {run.Seconds.LastOrDefault().Start:O}, gaps {string.Join("; ", run.Night.Gaps)}");
+    }
+
+    [Fact]
+    public void Backoff_GrowsExponentiallyWithJitterUpToTheCap()
+    {
+        var sync = new SyncOptions { BackoffBase = TimeSpan.FromSeconds(1), BackoffCap = TimeSpan.FromSeconds(60) };
+        var random = new Random(1);
+
+        var delays = Enumerable.Range(0, 12).Select(a => sync.Backoff(a, random).TotalSeconds).ToList();
+
+        for (var a = 0; a < delays.Count; a++)
+        {
+            var full = Math.Min(60, Math.Pow(2, a));
+            Assert.InRange(delays[a], full / 2, full);
+        }
+
+        Assert.NotEqual(delays[10], delays[11]); // jitter: attempts at the cap differ
+    }
+
+    private static SimulationOptions Night(SimulatedDevice device, int cramps) =>
+        new(5, device, cramps, HypnogramLibrary.Get("8173033"), new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), "Europe/Oslo", 1.6);
+
+    private static List<FaultWindow> PickOutages(GroundTruth truth, int count, TimeSpan length)
+    {
+        var result = new List<FaultWindow>();
+        for (var at = TimeSpan.FromMinutes(20); result.Count < count; at += TimeSpan.FromMinutes(17))
+        {
+            var window = new FaultWindow(at, length);
+            if (!truth.CrampAwakenings.Any(c => truth.Start + at < c.End.AddMinutes(2) && c.Onset.AddMinutes(-12) < truth.Start + at + length))
+            {
+                result.Add(window);
+            }
+        }
+
+        return result;
+    }
+
+    private static HashSet<DateTimeOffset> ReferenceSeconds(SimulationOptions options)
+    {
+        var seconds = new HashSet<DateTimeOffset>();
+        CaptureReplay.Run(new NightSimulator(options).Notifications(), Oslo, Sensitivity.Normal, r => r.EpochCompleted += e => seconds.Add(e.Start));
+        return seconds;
+    }
+
+    private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, double speed = Speed, TimeSpan? watchdog = null)
+    {
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")));
+        var nights = new LiteDbNightRepository(database);
+        var epochs = new LiteDbEpochRepository(database);
+        var events = new LiteDbCrampEventRepository(database);
+        var devices = new LiteDbDeviceRepository(database);
+        devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", DeviceKind.Demo, options.Start));
+        var sync = new SyncOptions
+        {
+            Watchdog = watchdog ?? TimeSpan.FromSeconds(2),
+            BackoffBase = TimeSpan.FromMilliseconds(10),
+            BackoffCap = TimeSpan.FromMilliseconds(40),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            BatchSeconds = 1,
+        };
+        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(events, nights, Oslo, TimeProvider.System), sync, null,
+            NullLogger<NightSession>.Instance);
+        var published = new List<CrampEvent>();
+        session.AwakeningRecorded += published.Add;
+        await using var adapter = new SimulatedWearableAdapter(options, TimeProvider.System, speed, faults);
+        var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!adapter.Finished && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(300);
+        await service.StopAsync(CancellationToken.None);
+        await session.DisposeAsync();
+        Assert.True(adapter.Finished, "the simulated night did not finish in time");
+
+        var id = Oslo.NightOf(options.Start);
+        var night = nights.Get(id) ?? throw new InvalidOperationException("night not stored");
+        return new NightRun(night, epochs.Read(options.Start, options.Start.AddHours(options.Hours!.Value + 1)), published, events.ForNight(id), service.Connections);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed record NightRun(Night Night, IReadOnlyList<SecondEpoch> Seconds, List<CrampEvent> Published, IReadOnlyList<CrampEvent> Stored, int Connections);
+}
