@@ -20,6 +20,7 @@ return command switch
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
     "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
     "memory-replay" => PerformanceBenchmark.MemoryReplay(args[1], Console.Out),
+    "memory-live" => await PerformanceBenchmark.MemoryLive(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => Usage(),
 };
