@@ -6,6 +6,7 @@ using NightLeg.Domain.History;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
+using NightLeg.Sync.Ble.BlueZ;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Live;
@@ -41,7 +42,7 @@ public static class NightLegSyncServiceCollectionExtensions
                 return new SimulatedWearableAdapter(DemoNight(start), time, demo.Speed, demo.Faults);
             }
 
-            return new UnavailableBleAdapter("Bluetooth (BlueZ) is not supported by this NightLeg build yet; start with --demo to use the demo wearable.");
+            return new BlueZAdapter(BlueZAdapter.SystemBusAddress, time);
         });
         services.AddSingleton(sp =>
         {
