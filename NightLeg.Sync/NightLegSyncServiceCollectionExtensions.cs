@@ -36,13 +36,10 @@ public static class NightLegSyncServiceCollectionExtensions
         services.AddSingleton<IBleAdapter>(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
-            if (settings.Demo is { } demo)
-            {
-                var start = time.GetUtcNow();
-                return new SimulatedWearableAdapter(DemoNight(start), time, demo.Speed, demo.Faults);
-            }
-
-            return new BlueZAdapter(BlueZAdapter.SystemBusAddress, time);
+            var demo = settings.Demo;
+            return new DemoOrBluetoothAdapter(
+                new BlueZAdapter(BlueZAdapter.SystemBusAddress, time),
+                new Lazy<SimulatedWearableAdapter>(() => new SimulatedWearableAdapter(DemoNight(time.GetUtcNow()), time, demo.Speed, demo.Faults)));
         });
         services.AddSingleton(sp =>
         {

@@ -8,9 +8,9 @@ namespace NightLeg.Sync;
 /// <param name="Database">The open database (opened before the host, so a second NightLeg is refused at once).</param>
 /// <param name="TimeZoneId">The user's IANA time zone.</param>
 /// <param name="Sync">Service options.</param>
-/// <param name="Demo">Play the demo wearable instead of using Bluetooth, at this speed; null for real Bluetooth.</param>
+/// <param name="Demo">How the demo wearable plays when it is the paired device.</param>
 /// <param name="RecordPath">Also write the live notification stream to this capture file.</param>
-public sealed record NightLegSyncSettings(NightLegDatabase Database, string TimeZoneId, SyncOptions Sync, DemoSettings? Demo, string? RecordPath);
+public sealed record NightLegSyncSettings(NightLegDatabase Database, string TimeZoneId, SyncOptions Sync, DemoSettings Demo, string? RecordPath);
 
 /// <summary>The demo wearable's night. Immutable.</summary>
 /// <param name="Speed">How many times faster than real time it plays.</param>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NightLeg.Mobile.Web;
+using Microsoft.Extensions.DependencyInjection;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
@@ -9,6 +10,9 @@ public static class ServeCommand
 {
     /// <summary>Loopback only: health data stays on this machine unless the user asks otherwise.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5180";
+
+    /// <summary>With <c>--lan</c>: every interface, so a phone on the same network can reach it.</summary>
+    public const string LanUrls = "http://0.0.0.0:5180";
 
     public static Command Create()
     {
@@ -20,11 +24,11 @@ public static class ServeCommand
     /// <summary>Adds the serve options and action to <paramref name="command"/>.</summary>
     public static void AttachTo(Command command)
     {
-        var urls = new Option<string>("--urls")
+        var urls = new Option<string?>("--urls")
         {
-            Description = $"Where the web app listens (default {DefaultUrls}; loopback only unless you ask otherwise).",
-            DefaultValueFactory = _ => DefaultUrls,
+            Description = $"Where the web app listens (default {DefaultUrls}; with --lan, {LanUrls}).",
         };
+        var lan = new Option<bool>("--lan") { Description = "Listen on the local network (for a phone), behind a one-time access code printed here." };
         var db = new Option<FileInfo?>("--db") { Description = "The database file (default $XDG_DATA_HOME/nightleg/nightleg.db, else ~/.local/share/nightleg/nightleg.db)." };
         var demo = new Option<bool>("--demo") { Description = "Pair and play the demo wearable: a synthetic night with a cramp (no Bluetooth needed)." };
         var speed = new Option<double>("--speed") { Description = $"Demo playback speed, × real time (default {ServeSettings.DefaultSpeed}: the cramp prompt appears after about four minutes).", DefaultValueFactory = _ => ServeSettings.DefaultSpeed };
@@ -34,15 +38,17 @@ public static class ServeCommand
         command.Options.Add(demo);
         command.Options.Add(speed);
         command.Options.Add(record);
+        command.Options.Add(lan);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new ServeSettings(
-                parse.GetValue(urls) ?? DefaultUrls,
+                parse.GetValue(urls) ?? (parse.GetValue(lan) ? LanUrls : DefaultUrls),
                 parse.GetValue(db)?.FullName ?? DatabaseOptions.DefaultPath(Environment.GetEnvironmentVariable),
                 parse.GetValue(demo),
                 parse.GetValue(speed),
-                parse.GetValue(record)?.FullName);
+                parse.GetValue(record)?.FullName,
+                parse.GetValue(lan));
             return await RunAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
     }
@@ -68,11 +74,20 @@ public static class ServeCommand
 
         using (database)
         {
-            await using var app = NightLegWebHost.Build(settings, database);
+            await using var app = NightLegWebHost.Build(settings, database, output);
             await app.StartAsync(cancellationToken);
             foreach (var address in NightLegWebHost.ListeningAddresses(app))
             {
                 await output.WriteLineAsync($"NightLeg is listening on {address}");
+                foreach (var lanUrl in NightLegWebHost.LanUrls(address))
+                {
+                    await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
+                }
+            }
+
+            if (settings.Lan)
+            {
+                await output.WriteLineAsync($"Access code: {app.Services.GetRequiredService<LanAccess>().Code} (enter it once in each browser)");
             }
 
             await output.WriteLineAsync($"Database: {database.Path}{(settings.Demo ? $"; demo wearable at {settings.Speed:0.##}× real time" : string.Empty)}");

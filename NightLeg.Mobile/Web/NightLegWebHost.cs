@@ -1,8 +1,11 @@
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Cli;
+using NightLeg.Mobile.Components;
 using NightLeg.Sync;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Live;
@@ -13,21 +16,23 @@ namespace NightLeg.Mobile.Web;
 /// <summary>Builds the one web host that serves the app and runs the night sync service.</summary>
 public static class NightLegWebHost
 {
-    public static WebApplication Build(ServeSettings settings, NightLegDatabase database)
+    public static WebApplication Build(ServeSettings settings, NightLegDatabase database, TextWriter console)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(TimeProvider.System);
         var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? LocalTimeZoneId();
-        builder.Services.AddNightLegSync(new NightLegSyncSettings(
-            database,
-            timeZone,
-            new SyncOptions(),
-            settings.Demo ? new DemoSettings(settings.Speed, FaultPlan.None) : null,
-            settings.RecordPath));
+        builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
+        builder.Services.AddNightLegMobile();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        if (settings.Lan)
+        {
+            builder.Services.AddSingleton(sp => new LanAccess(new AccessTokens(database), sp.GetRequiredService<TimeProvider>(), console));
+        }
 
         var app = builder.Build();
         if (settings.Demo)
@@ -35,12 +40,21 @@ public static class NightLegWebHost
             PairDemo(app.Services);
         }
 
+        if (settings.Lan)
+        {
+            var lan = app.Services.GetRequiredService<LanAccess>();
+            app.Use(lan.InvokeAsync);
+        }
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
         app.MapGet("/health", (NightSession session) =>
         {
             var s = session.Status;
             return Results.Json(new HealthReport("ok", Version, s.Connection.ToString(), s.Night?.ToString(), s.LastDataAt, s.SecondsStored, s.Sleep.ToString()));
         });
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8"));
+        app.MapExport();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
@@ -48,6 +62,24 @@ public static class NightLegWebHost
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList()
         ?? [];
+
+    /// <summary>For an address bound to all interfaces, the URLs a phone on the local network can use.</summary>
+    public static IEnumerable<string> LanUrls(string address)
+    {
+        if (!Uri.TryCreate(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
+            !(address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal)))
+        {
+            yield break;
+        }
+
+        foreach (var ip in NetworkInterface.GetAllNetworkInterfaces()
+                     .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+                     .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                     .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork))
+        {
+            yield return $"{uri.Scheme}://{ip.Address}:{uri.Port}";
+        }
+    }
 
     private static void PairDemo(IServiceProvider services)
     {

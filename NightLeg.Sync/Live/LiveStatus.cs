@@ -16,6 +16,7 @@ namespace NightLeg.Sync.Live;
 /// <param name="SecondsStored">Seconds written to the database this session.</param>
 /// <param name="InvalidNotifications">Notifications that did not decode (skipped).</param>
 /// <param name="Reconnects">Reconnections this session.</param>
+/// <param name="NightStartedByUser">True between the user's start and stop of the night.</param>
 public sealed record LiveStatus(
     ConnectionState Connection,
     string? DeviceName,
@@ -28,7 +29,8 @@ public sealed record LiveStatus(
     int? BatteryPercent,
     long SecondsStored,
     long InvalidNotifications,
-    int Reconnects)
+    int Reconnects,
+    bool NightStartedByUser = false)
 {
     /// <summary>Before anything happened.</summary>
     public static LiveStatus Initial { get; } = new(ConnectionState.NoDevice, null, null, SleepState.AwaitingSleep, null, null, null, null, null, 0, 0, 0);

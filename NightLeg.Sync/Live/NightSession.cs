@@ -76,6 +76,12 @@ public sealed partial class NightSession : IAsyncDisposable
     public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null) =>
         _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state, deviceName is null && batteryPercent is null ? null : (deviceName, batteryPercent)));
 
+    /// <summary>The user started the night (any thread); the instant is the night's clock (the latest data, else <paramref name="fallback"/>).</summary>
+    public void StartNight(DateTimeOffset fallback) => _queue.Writer.TryWrite(new Message(MessageKind.Start, new GattNotification(fallback, Guid.Empty, default), null, null));
+
+    /// <summary>The user stopped the night (any thread).</summary>
+    public void StopNight(DateTimeOffset fallback) => _queue.Writer.TryWrite(new Message(MessageKind.Stop, new GattNotification(fallback, Guid.Empty, default), null, null));
+
     /// <summary>Asks the consumer to write everything pending now (any thread).</summary>
     public void Flush() => _queue.Writer.TryWrite(new Message(MessageKind.Flush, default, null, null));
 
@@ -161,6 +167,16 @@ public sealed partial class NightSession : IAsyncDisposable
                     Reconnects = _status.Reconnects + (state == ConnectionState.Recording && _status.Connection == ConnectionState.Reconnecting ? 1 : 0),
                 });
                 break;
+            case MessageKind.Start:
+                _recorder.MarkStart(_recorder.LastEpoch?.Start ?? message.Notification.ReceivedAt);
+                _persister.Flush();
+                Publish(_status with { NightStartedByUser = true, Night = _recorder.CurrentNight?.Id ?? _status.Night });
+                break;
+            case MessageKind.Stop:
+                _recorder.MarkStop(_recorder.LastEpoch?.Start.AddSeconds(1) ?? message.Notification.ReceivedAt);
+                _persister.Flush();
+                Publish(_status with { NightStartedByUser = false });
+                break;
             case MessageKind.Flush:
                 _persister.Flush();
                 _capture?.Flush();
@@ -186,6 +202,8 @@ public sealed partial class NightSession : IAsyncDisposable
         Notification,
         Connection,
         Flush,
+        Start,
+        Stop,
     }
 
     private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery)? Extra);

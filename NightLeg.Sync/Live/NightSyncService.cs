@@ -66,7 +66,7 @@ public sealed partial class NightSyncService : BackgroundService
                 continue;
             }
 
-            if (await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
+            if (device.Kind != DeviceKind.Demo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
             {
                 _session.SetConnection(ConnectionState.NoBluetooth);
                 await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);

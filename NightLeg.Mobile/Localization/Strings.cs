@@ -1,0 +1,169 @@
+using NightLeg.Domain.Guidance;
+
+namespace NightLeg.Mobile.Localization;
+
+/// <summary>
+/// Every word the app shows, in English and Norwegian bokmål, in one place. Short on purpose: the
+/// reader is half asleep or in pain. Thread-safe.
+/// </summary>
+public sealed class Strings(Language language)
+{
+    private static readonly Dictionary<string, (string En, string Nb)> Texts = new()
+    {
+        ["nav.tonight"] = ("Tonight", "I natt"),
+        ["nav.morning"] = ("Morning", "Morgen"),
+        ["nav.history"] = ("History", "Historikk"),
+        ["nav.devices"] = ("Device", "Enhet"),
+        ["nav.settings"] = ("Settings", "Innstillinger"),
+        ["tonight.title"] = ("Tonight", "I natt"),
+        ["tonight.start"] = ("Start the night", "Start natten"),
+        ["tonight.stop"] = ("End the night", "Avslutt natten"),
+        ["tonight.heartRate"] = ("Heart rate", "Puls"),
+        ["tonight.movement"] = ("Movement", "Bevegelse"),
+        ["tonight.baseline"] = ("Sleeping", "Søvnpuls"),
+        ["tonight.noDevice"] = ("No wearable paired yet.", "Ingen enhet er paret ennå."),
+        ["tonight.pairOne"] = ("Pair a wearable", "Par en enhet"),
+        ["state.NoDevice"] = ("No wearable", "Ingen enhet"),
+        ["state.NoBluetooth"] = ("No Bluetooth", "Ingen Bluetooth"),
+        ["state.Connecting"] = ("Connecting…", "Kobler til…"),
+        ["state.Recording"] = ("Recording", "Registrerer"),
+        ["state.Reconnecting"] = ("Reconnecting – gap", "Kobler til igjen – hull"),
+        ["sleep.AwaitingSleep"] = ("Awake", "Våken"),
+        ["sleep.Asleep"] = ("Asleep", "Sover"),
+        ["sleep.Awake"] = ("Awake", "Våken"),
+        ["still"] = ("still", "i ro"),
+        ["moving"] = ("moving", "beveger seg"),
+        ["prompt.question"] = ("Woke up suddenly. A cramp?", "Våknet brått. Krampe?"),
+        ["prompt.cramp"] = ("Cramp", "Krampe"),
+        ["prompt.notCramp"] = ("Not a cramp", "Ikke krampe"),
+        ["prompt.later"] = ("Later", "Senere"),
+        ["prompt.next"] = ("Next", "Neste"),
+        ["prompt.done"] = ("Done", "Ferdig"),
+        ["prompt.startTimer"] = ("Start {0} s", "Start {0} s"),
+        ["prompt.secondsLeft"] = ("{0} s", "{0} s"),
+        ["prompt.log"] = ("Quick log", "Rask logg"),
+        ["prompt.which"] = ("Which leg?", "Hvilket bein?"),
+        ["prompt.howBad"] = ("How bad? 0–10", "Hvor vondt? 0–10"),
+        ["prompt.save"] = ("Save", "Lagre"),
+        ["prompt.saved"] = ("Saved. Sleep well.", "Lagret. Sov godt."),
+        ["prompt.close"] = ("Close", "Lukk"),
+        ["leg.Left"] = ("Left", "Venstre"),
+        ["leg.Right"] = ("Right", "Høyre"),
+        ["leg.Both"] = ("Both", "Begge"),
+        ["location.Calf"] = ("Calf", "Legg"),
+        ["location.Foot"] = ("Foot", "Fot"),
+        ["location.Thigh"] = ("Thigh", "Lår"),
+        ["location.Other"] = ("Other", "Annet"),
+        ["morning.title"] = ("Last night", "I natt"),
+        ["morning.none"] = ("Nothing to review. No awakenings were detected.", "Ingenting å se over. Ingen oppvåkninger ble registrert."),
+        ["morning.awakening"] = ("Woke at {0}", "Våknet kl. {0}"),
+        ["morning.jump"] = ("Heart rate {0} → {1}", "Puls {0} → {1}"),
+        ["morning.awakeFor"] = ("awake {0} min", "våken {0} min"),
+        ["morning.confirm"] = ("It was a cramp", "Det var krampe"),
+        ["morning.dismiss"] = ("Not a cramp", "Ikke krampe"),
+        ["morning.why"] = ("What woke you?", "Hva vekket deg?"),
+        ["morning.confirmed"] = ("Cramp", "Krampe"),
+        ["morning.dismissed"] = ("Not a cramp", "Ikke krampe"),
+        ["morning.answered"] = ("You said in the night: {0}", "Du svarte i natt: {0}"),
+        ["morning.addMissed"] = ("Add a cramp I had", "Legg til en krampe"),
+        ["morning.time"] = ("Time", "Tidspunkt"),
+        ["morning.where"] = ("Where?", "Hvor?"),
+        ["morning.duration"] = ("How long (minutes)?", "Hvor lenge (minutter)?"),
+        ["morning.helped"] = ("What helped?", "Hva hjalp?"),
+        ["morning.slept"] = ("Back to sleep?", "Sovnet igjen?"),
+        ["morning.yes"] = ("Yes", "Ja"),
+        ["morning.no"] = ("No", "Nei"),
+        ["morning.note"] = ("Note", "Notat"),
+        ["morning.save"] = ("Save", "Lagre"),
+        ["morning.cancel"] = ("Cancel", "Avbryt"),
+        ["dismiss.Bathroom"] = ("Bathroom", "Toalettet"),
+        ["dismiss.Noise"] = ("Noise", "Lyd"),
+        ["dismiss.Child"] = ("Child", "Barn"),
+        ["dismiss.Partner"] = ("Partner", "Partner"),
+        ["dismiss.Other"] = ("Other", "Annet"),
+        ["answer.Cramp"] = ("cramp", "krampe"),
+        ["answer.NotACramp"] = ("not a cramp", "ikke krampe"),
+        ["answer.Later"] = ("later", "senere"),
+        ["history.title"] = ("History", "Historikk"),
+        ["history.empty"] = ("No nights recorded yet.", "Ingen netter registrert ennå."),
+        ["history.crampNights"] = ("Cramp nights", "Netter med krampe"),
+        ["history.perWeek"] = ("per week", "per uke"),
+        ["history.perMonth"] = ("per month", "per måned"),
+        ["history.asleep"] = ("asleep", "søvn"),
+        ["history.cramps.one"] = ("1 cramp", "1 krampe"),
+        ["history.cramps.many"] = ("{0} cramps", "{0} kramper"),
+        ["history.awakenings.one"] = ("1 awakening", "1 oppvåkning"),
+        ["history.awakenings.many"] = ("{0} awakenings", "{0} oppvåkninger"),
+        ["night.heartRate"] = ("Heart rate (bpm)", "Puls (slag/min)"),
+        ["night.movement"] = ("Movement", "Bevegelse"),
+        ["night.inBed"] = ("In bed", "I sengen"),
+        ["night.asleep"] = ("Asleep", "Søvn"),
+        ["night.lowest"] = ("Lowest", "Lavest"),
+        ["night.typical"] = ("Typical", "Typisk"),
+        ["night.gaps"] = ("Gaps", "Hull"),
+        ["night.events"] = ("Events", "Hendelser"),
+        ["night.back"] = ("All nights", "Alle netter"),
+        ["devices.title"] = ("Wearable", "Enhet"),
+        ["devices.scan"] = ("Search", "Søk"),
+        ["devices.scanning"] = ("Searching…", "Søker…"),
+        ["devices.pair"] = ("Use this", "Bruk denne"),
+        ["devices.forget"] = ("Forget", "Glem"),
+        ["devices.paired"] = ("In use", "I bruk"),
+        ["devices.noBluetooth"] = ("This machine has no Bluetooth NightLeg can use. Try the demo wearable.", "Denne maskinen har ingen Bluetooth NightLeg kan bruke. Prøv demo-enheten."),
+        ["devices.demo"] = ("Demo wearable (a synthetic night)", "Demo-enhet (en syntetisk natt)"),
+        ["devices.offers"] = ("Offers", "Måler"),
+        ["devices.hr"] = ("heart rate", "puls"),
+        ["devices.motion"] = ("motion", "bevegelse"),
+        ["devices.battery"] = ("battery", "batteri"),
+        ["settings.title"] = ("Settings", "Innstillinger"),
+        ["settings.language"] = ("Language", "Språk"),
+        ["settings.browser"] = ("Like the browser", "Som nettleseren"),
+        ["settings.sensitivity"] = ("Prompt sensitivity", "Varslingsfølsomhet"),
+        ["sensitivity.Low"] = ("Low – fewer prompts", "Lav – færre varsler"),
+        ["sensitivity.Normal"] = ("Normal", "Normal"),
+        ["sensitivity.High"] = ("High – more prompts", "Høy – flere varsler"),
+        ["settings.device"] = ("Wearable", "Enhet"),
+        ["settings.database"] = ("Data is stored only here", "Data lagres bare her"),
+        ["settings.export"] = ("Export all data", "Eksporter alle data"),
+        ["settings.saved"] = ("Saved", "Lagret"),
+        ["settings.restart"] = ("Sensitivity applies from the next start.", "Følsomheten gjelder fra neste start."),
+    };
+
+    /// <summary>The language.</summary>
+    public Language Language { get; } = language;
+
+    /// <summary>The text for <paramref name="key"/> (the key itself when missing, so a gap is visible).</summary>
+    public string this[string key] => Texts.TryGetValue(key, out var t) ? (Language == Language.NorwegianBokmal ? t.Nb : t.En) : key;
+
+    /// <summary>A formatted text.</summary>
+    public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary>A count with its noun: <c>key.one</c> for 1, <c>key.many</c> otherwise.</summary>
+    public string Count(string key, int n) => n == 1 ? this[key + ".one"] : Format(key + ".many", n);
+
+    /// <summary>A localized domain text.</summary>
+    public string this[LocalizedText text] => text.In(Language);
+
+    /// <summary>Every key (for tests: both languages present for each).</summary>
+    public static IEnumerable<(string Key, string En, string Nb)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Nb));
+
+    /// <summary>The language for an Accept-Language header: bokmål for nb, no, nn; else English.</summary>
+    public static Language FromAcceptLanguage(string? header)
+    {
+        foreach (var part in (header ?? string.Empty).Split(','))
+        {
+            var tag = part.Split(';')[0].Trim().ToLowerInvariant();
+            if (tag.StartsWith("nb", StringComparison.Ordinal) || tag.StartsWith("no", StringComparison.Ordinal) || tag.StartsWith("nn", StringComparison.Ordinal))
+            {
+                return Language.NorwegianBokmal;
+            }
+
+            if (tag.StartsWith("en", StringComparison.Ordinal))
+            {
+                return Language.English;
+            }
+        }
+
+        return Language.English;
+    }
+}

@@ -1,0 +1,23 @@
+using NightLeg.Domain.Cramps;
+using NightLeg.Sync.Live;
+
+namespace NightLeg.Mobile.Services;
+
+/// <summary>The night being recorded, as the app sees it (a fake in view-model tests).</summary>
+public interface ILiveNight
+{
+    /// <summary>The latest status.</summary>
+    LiveStatus Status { get; }
+
+    /// <summary>Raised when the status changes (any thread).</summary>
+    event Action<LiveStatus>? StatusChanged;
+
+    /// <summary>Raised the moment a detected awakening is stored (any thread).</summary>
+    event Action<CrampEvent>? AwakeningRecorded;
+
+    /// <summary>The user starts the night.</summary>
+    void StartNight();
+
+    /// <summary>The user ends the night.</summary>
+    void StopNight();
+}

@@ -1,0 +1,29 @@
+using NightLeg.Domain.Cramps;
+using NightLeg.Sync.Live;
+
+namespace NightLeg.Mobile.Services;
+
+/// <summary><see cref="ILiveNight"/> over the running <see cref="NightSession"/>.</summary>
+public sealed class SessionLiveNight : ILiveNight
+{
+    private readonly NightSession _session;
+    private readonly TimeProvider _time;
+
+    public SessionLiveNight(NightSession session, TimeProvider time)
+    {
+        _session = session;
+        _time = time;
+        session.StatusChanged += s => StatusChanged?.Invoke(s);
+        session.AwakeningRecorded += e => AwakeningRecorded?.Invoke(e);
+    }
+
+    public LiveStatus Status => _session.Status;
+
+    public event Action<LiveStatus>? StatusChanged;
+
+    public event Action<CrampEvent>? AwakeningRecorded;
+
+    public void StartNight() => _session.StartNight(_time.GetUtcNow());
+
+    public void StopNight() => _session.StopNight(_time.GetUtcNow());
+}

@@ -1,0 +1,183 @@
+using CommunityToolkit.Mvvm.ComponentModel;
+using CommunityToolkit.Mvvm.Input;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Guidance;
+using NightLeg.Mobile.Services;
+
+namespace NightLeg.Mobile.ViewModels;
+
+/// <summary>
+/// The cramp prompt: opens by itself when an awakening is stored, takes the answer, walks through
+/// the relief guidance with timers, and saves a quick log. UI-neutral; one per open page.
+/// </summary>
+public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
+{
+    private readonly ILiveNight _live;
+    private readonly CrampJournal _journal;
+    private readonly TimeProvider _time;
+    private CancellationTokenSource? _timer;
+
+    public CrampPromptViewModel(ILiveNight live, CrampJournal journal, TimeProvider time)
+    {
+        _live = live;
+        _journal = journal;
+        _time = time;
+        live.AwakeningRecorded += OnAwakening;
+    }
+
+    /// <summary>Raised when the prompt opens (for sound and vibration).</summary>
+    public event Action? Opened;
+
+    [ObservableProperty]
+    public partial PromptStep Step { get; set; }
+
+    [ObservableProperty]
+    public partial CrampEvent? Current { get; set; }
+
+    [ObservableProperty]
+    public partial int GuidanceIndex { get; set; }
+
+    [ObservableProperty]
+    public partial int? SecondsLeft { get; set; }
+
+    [ObservableProperty]
+    public partial Leg? Leg { get; set; }
+
+    [ObservableProperty]
+    public partial int? Intensity { get; set; }
+
+    [ObservableProperty]
+    public partial string? Error { get; set; }
+
+    public GuidanceStep CurrentGuidance => ReliefGuidance.Steps[Math.Clamp(GuidanceIndex, 0, ReliefGuidance.Steps.Count - 1)];
+
+    public bool IsLastGuidance => GuidanceIndex >= ReliefGuidance.Steps.Count - 1;
+
+    /// <summary>Opens the prompt for an event (also used when the app is opened on a pending one).</summary>
+    public void Open(CrampEvent cramp)
+    {
+        Current = cramp;
+        GuidanceIndex = 0;
+        Leg = null;
+        Intensity = null;
+        Error = null;
+        SecondsLeft = null;
+        Step = PromptStep.Question;
+        Opened?.Invoke();
+    }
+
+    [RelayCommand]
+    private Task AnswerAsync(NightAnswer answer)
+    {
+        if (Current is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var outcome = _journal.AnswerTonight(Current.Id, answer);
+        if (!outcome.Succeeded)
+        {
+            Error = outcome.Errors[0].Message;
+            return Task.CompletedTask;
+        }
+
+        Current = outcome.Value;
+        Step = answer == NightAnswer.Cramp ? PromptStep.Guidance : PromptStep.Hidden;
+        return Task.CompletedTask;
+    }
+
+    [RelayCommand]
+    private void NextStep()
+    {
+        StopTimer();
+        if (IsLastGuidance)
+        {
+            Step = PromptStep.QuickLog;
+            return;
+        }
+
+        GuidanceIndex++;
+        OnPropertyChanged(nameof(CurrentGuidance));
+        OnPropertyChanged(nameof(IsLastGuidance));
+    }
+
+    [RelayCommand]
+    private void SkipToLog()
+    {
+        StopTimer();
+        Step = PromptStep.QuickLog;
+    }
+
+    [RelayCommand]
+    private async Task StartTimerAsync()
+    {
+        StopTimer();
+        if (CurrentGuidance.Timer is not { } duration)
+        {
+            return;
+        }
+
+        var cts = _timer = new CancellationTokenSource();
+        SecondsLeft = (int)duration.TotalSeconds;
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        try
+        {
+            while (SecondsLeft > 0 && await ticks.WaitForNextTickAsync(cts.Token))
+            {
+                SecondsLeft--;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [RelayCommand]
+    private Task SaveQuickLogAsync()
+    {
+        if (Current is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var outcome = _journal.AnswerTonight(Current.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg?.ToString(), Intensity: Intensity));
+        if (!outcome.Succeeded)
+        {
+            Error = outcome.Errors[0].Message;
+            return Task.CompletedTask;
+        }
+
+        Current = outcome.Value;
+        Error = null;
+        Step = PromptStep.Done;
+        return Task.CompletedTask;
+    }
+
+    [RelayCommand]
+    private void Close()
+    {
+        StopTimer();
+        Step = PromptStep.Hidden;
+    }
+
+    public void Dispose()
+    {
+        _live.AwakeningRecorded -= OnAwakening;
+        StopTimer();
+    }
+
+    partial void OnGuidanceIndexChanged(int value)
+    {
+        OnPropertyChanged(nameof(CurrentGuidance));
+        OnPropertyChanged(nameof(IsLastGuidance));
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Cancel();
+        _timer = null;
+        SecondsLeft = null;
+    }
+
+    private void OnAwakening(CrampEvent cramp) => Open(cramp);
+}

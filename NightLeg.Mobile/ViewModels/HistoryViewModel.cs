@@ -1,0 +1,32 @@
+using CommunityToolkit.Mvvm.ComponentModel;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Nights;
+
+namespace NightLeg.Mobile.ViewModels;
+
+/// <summary>The history: nights newest first, and cramp nights per week and month. UI-neutral.</summary>
+public sealed partial class HistoryViewModel(HistoryService history, NightCalendar calendar, TimeProvider time) : ObservableObject
+{
+    /// <summary>How far back the list goes.</summary>
+    public const int Days = 400;
+
+    [ObservableProperty]
+    public partial IReadOnlyList<NightSummary> Nights { get; set; } = [];
+
+    [ObservableProperty]
+    public partial IReadOnlyList<PeriodCount> Weeks { get; set; } = [];
+
+    [ObservableProperty]
+    public partial IReadOnlyList<PeriodCount> Months { get; set; } = [];
+
+    public void Load()
+    {
+        var today = DateOnly.FromDateTime(calendar.ToLocal(time.GetUtcNow()).DateTime);
+        Nights = history.List(today.AddDays(-Days), today.AddDays(1));
+        Weeks = CrampTrends.PerWeek(Nights).TakeLast(8).ToList();
+        Months = CrampTrends.PerMonth(Nights).TakeLast(6).ToList();
+    }
+
+    /// <summary>Local time of an instant, HH:mm.</summary>
+    public string LocalTime(DateTimeOffset instant) => calendar.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,19 @@
+namespace NightLeg.Sync.Ble.Simulated;
+
+/// <summary>
+/// The demo wearable is always on offer: its id goes to the simulated wearable, everything else to
+/// Bluetooth. Scans list whatever Bluetooth finds (the app adds the demo itself).
+/// </summary>
+public sealed class DemoOrBluetoothAdapter(IBleAdapter bluetooth, Lazy<SimulatedWearableAdapter> demo) : IBleAdapter
+{
+    /// <inheritdoc />
+    public Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken) => bluetooth.GetStateAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BleAdvertisement>> ScanAsync(IReadOnlyList<Guid> serviceFilter, TimeSpan duration, CancellationToken cancellationToken) =>
+        bluetooth.ScanAsync(serviceFilter, duration, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken) =>
+        deviceId == SimulatedWearableAdapter.DeviceId ? demo.Value.ConnectAsync(deviceId, cancellationToken) : bluetooth.ConnectAsync(deviceId, cancellationToken);
+}
