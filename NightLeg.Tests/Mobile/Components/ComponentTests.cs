@@ -1,0 +1,126 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Guidance;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Nights;
+using NightLeg.Mobile.Components.Pages;
+using NightLeg.Mobile.Components.Shared;
+using NightLeg.Mobile.Localization;
+using NightLeg.Mobile.ViewModels;
+using NightLeg.Sync.Live;
+using NightLeg.Tests.Fakes;
+
+namespace NightLeg.Tests.Mobile.Components;
+
+public sealed class ComponentTests : BunitContext
+{
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
+    private static readonly NightId Night = new(new DateOnly(2026, 3, 10), "Europe/Oslo");
+    private readonly FakeLiveNight _live = new();
+    private readonly InMemoryCrampEventRepository _events = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero));
+    private readonly CrampJournal _journal;
+
+    public ComponentTests()
+    {
+        _journal = new CrampJournal(_events, new InMemoryNightRepository(), Oslo, _time);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton<TimeProvider>(_time);
+        Services.AddTransient(_ => new CrampPromptViewModel(_live, _journal, _time));
+        Services.AddTransient(_ => new TonightViewModel(_live));
+    }
+
+    [Fact]
+    public void CrampPrompt_AwakeningDetected_ShowsBigAnswersThenTheFirstGuidanceStep()
+    {
+        // Arrange
+        var prompt = Render<CrampPrompt>();
+        Assert.Empty(prompt.FindAll("[data-testid=cramp-prompt]"));
+
+        // Act
+        var onset = _time.GetUtcNow();
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(10), 52, 74, 9, 70, 0.8, DetectionEvidence.HeartRateAndMotion)));
+        prompt.WaitForElement("[data-testid=answer-cramp]");
+        prompt.Find("[data-testid=answer-cramp]").Click();
+
+        // Assert
+        prompt.WaitForAssertion(() => Assert.Equal("Stretch the calf", prompt.Find("[data-testid=guidance-title]").TextContent));
+        Assert.Contains("Start 30 s", prompt.Markup);
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "nightleg.alert");
+    }
+
+    [Fact]
+    public void CrampPrompt_InNorwegian_SpeaksBokmal()
+    {
+        var prompt = Render<CrampPrompt>(p => p.AddCascadingValue(new Strings(Language.NorwegianBokmal)));
+        var onset = _time.GetUtcNow();
+
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(10), 52, 74, 9, 70, 0.8, DetectionEvidence.HeartRateAndMotion)));
+
+        prompt.WaitForAssertion(() => Assert.Equal("Krampe", prompt.Find("[data-testid=answer-cramp]").TextContent));
+        Assert.Contains("Ikke krampe", prompt.Markup);
+    }
+
+    [Fact]
+    public void Tonight_Recording_ShowsHeartRateStateAndStartButton()
+    {
+        _live.Publish(LiveStatus.Initial with { Connection = ConnectionState.Recording, DeviceName = "Polar H10", HeartRateBpm = 48.4, Sleep = SleepState.Asleep });
+
+        var page = Render<Tonight>();
+
+        Assert.Equal("48", page.Find("[data-testid=heart-rate]").TextContent);
+        Assert.Contains("Recording", page.Find("[data-testid=connection]").TextContent);
+        Assert.Equal("Asleep", page.Find("[data-testid=sleep-state]").TextContent);
+        page.Find("[data-testid=start-night]").Click();
+        Assert.Equal(1, _live.Starts);
+    }
+
+    [Fact]
+    public void Tonight_NoDevice_OffersPairing()
+    {
+        var page = Render<Tonight>();
+
+        Assert.Contains("No wearable paired yet.", page.Markup);
+        Assert.Equal("devices", page.Find("a.big").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void NightChart_RendersCrispSvgWithHeartRateGapsAndEvents()
+    {
+        var start = new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero);
+        var points = Enumerable.Range(0, 120).Select(m => new ChartPoint(start.AddMinutes(m), m is > 50 and < 60 ? null : 50 + (m % 7), m == 90 ? 0.4 : 0.01)).ToList();
+        var night = new Night(Night, start, start.AddHours(2), null, null, null, null, [new RecordingGap(start.AddMinutes(51), start.AddMinutes(60), GapReason.LinkLost)], SleepStatistics.None);
+        var cramp = CrampEvent.LoggedByHand(Guid.NewGuid(), Night, start.AddMinutes(90), CrampDetails.Empty);
+
+        var chart = Render<NightChart>(p => p
+            .Add(c => c.Points, points)
+            .Add(c => c.Night, night)
+            .Add(c => c.Events, [cramp])
+            .Add(c => c.Strings, new Strings(Language.English))
+            .Add(c => c.LocalTime, t => Oslo.ToLocal(t).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal("0 0 360 230", chart.Find("svg").GetAttribute("viewBox"));
+        Assert.Equal(111, chart.Find("polyline.hr").GetAttribute("points")!.Split(' ').Length);
+        Assert.Single(chart.FindAll("rect.gap"));
+        Assert.Single(chart.FindAll("line.event.confirmed"));
+        Assert.Contains(">23:00<", chart.Markup);
+    }
+
+    [Fact]
+    public void Strings_EveryTextHasEnglishAndBokmal()
+    {
+        Assert.All(Strings.All, s =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.En), s.Key);
+            Assert.False(string.IsNullOrWhiteSpace(s.Nb), s.Key);
+        });
+        Assert.Equal(Language.NorwegianBokmal, Strings.FromAcceptLanguage("nb-NO,nb;q=0.9,en;q=0.8"));
+        Assert.Equal(Language.NorwegianBokmal, Strings.FromAcceptLanguage("no"));
+        Assert.Equal(Language.English, Strings.FromAcceptLanguage("en-US,nb;q=0.5"));
+        Assert.Equal(Language.English, Strings.FromAcceptLanguage(null));
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Time.Testing;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Nights;
+using NightLeg.Mobile.ViewModels;
+using NightLeg.Tests.Fakes;
+
+namespace NightLeg.Tests.Mobile.ViewModels;
+
+public sealed class CrampPromptViewModelTests
+{
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
+    private static readonly NightId Night = new(new DateOnly(2026, 3, 10), "Europe/Oslo");
+    private readonly FakeLiveNight _live = new();
+    private readonly InMemoryCrampEventRepository _events = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero));
+    private readonly CrampJournal _journal;
+    private readonly CrampPromptViewModel _prompt;
+
+    public CrampPromptViewModelTests()
+    {
+        _journal = new CrampJournal(_events, new InMemoryNightRepository(), Oslo, _time);
+        _prompt = new CrampPromptViewModel(_live, _journal, _time);
+    }
+
+    [Fact]
+    public void AwakeningRecorded_OpensThePromptAndSignalsIt()
+    {
+        var opened = 0;
+        _prompt.Opened += () => opened++;
+
+        _live.Detect(Detected());
+
+        Assert.Equal(PromptStep.Question, _prompt.Step);
+        Assert.Equal(1, opened);
+    }
+
+    [Fact]
+    public async Task AnswerCramp_WalksTheGuidanceThenSavesTheQuickLog()
+    {
+        // Arrange
+        var cramp = Detected();
+        _live.Detect(cramp);
+
+        // Act
+        await _prompt.AnswerCommand.ExecuteAsync(NightAnswer.Cramp);
+        var first = _prompt.CurrentGuidance;
+        _prompt.NextStepCommand.Execute(null);
+        var second = _prompt.CurrentGuidance;
+        while (_prompt.Step == PromptStep.Guidance)
+        {
+            _prompt.NextStepCommand.Execute(null);
+        }
+
+        _prompt.Leg = Leg.Left;
+        _prompt.Intensity = 7;
+        await _prompt.SaveQuickLogCommand.ExecuteAsync(null);
+
+        // Assert
+        Assert.Same(ReliefGuidance.Stretch, first);
+        Assert.Same(ReliefGuidance.Shin, second);
+        Assert.Equal(PromptStep.Done, _prompt.Step);
+        var stored = _events.Get(cramp.Id)!;
+        Assert.Equal(NightAnswer.Cramp, stored.Answer);
+        Assert.Equal((Leg.Left, 7), (stored.Details.Leg, stored.Details.Intensity));
+    }
+
+    [Theory]
+    [InlineData(NightAnswer.NotACramp)]
+    [InlineData(NightAnswer.Later)]
+    public async Task AnswerOther_ClosesAndRecordsTheAnswer(NightAnswer answer)
+    {
+        var cramp = Detected();
+        _live.Detect(cramp);
+
+        await _prompt.AnswerCommand.ExecuteAsync(answer);
+
+        Assert.Equal(PromptStep.Hidden, _prompt.Step);
+        Assert.Equal(answer, _events.Get(cramp.Id)!.Answer);
+    }
+
+    [Fact]
+    public async Task StartTimer_CountsDownTheStretchOnTheInjectedClock()
+    {
+        _live.Detect(Detected());
+        await _prompt.AnswerCommand.ExecuteAsync(NightAnswer.Cramp);
+
+        var running = _prompt.StartTimerCommand.ExecuteAsync(null);
+        for (var i = 0; i < 10; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        await Task.Delay(50);
+        Assert.InRange(_prompt.SecondsLeft!.Value, 19, 21);
+        for (var i = 0; i < 25; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        await running.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, _prompt.SecondsLeft);
+    }
+
+    private CrampEvent Detected()
+    {
+        var onset = _time.GetUtcNow().AddSeconds(-12);
+        return _journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(11), 52, 72, 9, 70, 0.8, DetectionEvidence.HeartRateAndMotion));
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Time.Testing;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Domain.Storage;
+using NightLeg.Mobile.ViewModels;
+using NightLeg.Sync.Ble;
+using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Gatt;
+using NightLeg.Sync.Live;
+using NightLeg.Sync.Storage;
+using NightLeg.Tests.Fakes;
+
+namespace NightLeg.Tests.Mobile.ViewModels;
+
+public sealed class MorningAndDevicesViewModelTests
+{
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
+    private static readonly NightId Night = new(new DateOnly(2026, 3, 10), "Europe/Oslo");
+    private readonly InMemoryCrampEventRepository _events = new();
+    private readonly InMemoryNightRepository _nights = new();
+    private readonly InMemoryEpochRepository _epochs = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 6, 30, 0, TimeSpan.Zero));
+    private readonly CrampJournal _journal;
+
+    public MorningAndDevicesViewModelTests()
+    {
+        _journal = new CrampJournal(_events, _nights, Oslo, _time);
+        _nights.Save(new Night(Night, Oslo.ToUtc(Night, new TimeOnly(23, 0)), Oslo.ToUtc(Night, new TimeOnly(7, 0)), null, null, null, null, [], SleepStatistics.None));
+    }
+
+    [Fact]
+    public async Task Morning_LoadsLastNightAndConfirmsAndDismisses()
+    {
+        // Arrange
+        var a = Detect(new TimeOnly(2, 10));
+        var b = Detect(new TimeOnly(4, 40));
+        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        morning.Load();
+
+        // Act
+        await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport("right", "calf", 6, 120)));
+        await morning.DismissCommand.ExecuteAsync((b.Id, DismissReason.Bathroom));
+
+        // Assert
+        Assert.Equal(Night, morning.Night);
+        Assert.Equal([ReviewStatus.Confirmed, ReviewStatus.Dismissed], morning.Events.Select(e => e.Status));
+        Assert.False(morning.HasUnreviewed);
+        Assert.Null(morning.Error);
+    }
+
+    [Fact]
+    public async Task Morning_InvalidDetails_ShowsTheMessageAndKeepsTheEventPending()
+    {
+        var a = Detect(new TimeOnly(2, 10));
+        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        morning.Load();
+
+        await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport(Intensity: 11)));
+
+        Assert.Contains("0 (no pain) to 10", morning.Error);
+        Assert.Equal(ReviewStatus.Pending, _events.Get(a.Id)!.Status);
+    }
+
+    [Fact]
+    public async Task Morning_LogMissed_AddsAConfirmedCramp()
+    {
+        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        morning.Load();
+
+        await morning.LogMissedCommand.ExecuteAsync((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
+
+        var cramp = Assert.Single(morning.Events);
+        Assert.Equal(CrampEventSource.LoggedByHand, cramp.Source);
+        Assert.Equal("05:15", morning.LocalTime(cramp.At));
+    }
+
+    [Fact]
+    public void Morning_AwakeFor_IsTheTimeUntilFiveCalmMinutes()
+    {
+        // Eight minutes of moving, raised heart rate after the onset, then calm.
+        var cramp = Detect(new TimeOnly(3, 0));
+        var onset = cramp.Detection!.Onset;
+        _epochs.Append(Night, Enumerable.Range(0, 20 * 60).Select(s => s < 8 * 60
+            ? new SecondEpoch(onset.AddSeconds(s), 72, 0.2, null)
+            : new SecondEpoch(onset.AddSeconds(s), 53, 0.005, null)).ToList());
+        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+
+        Assert.Equal(TimeSpan.FromMinutes(8), morning.AwakeFor(cramp));
+    }
+
+    [Fact]
+    public async Task Devices_NoBluetooth_StillOffersTheDemoAndPairsIt()
+    {
+        // Arrange: a machine without Bluetooth.
+        var devices = new InMemoryDeviceRepository();
+        var vm = new DevicesViewModel(new NoBluetooth(), devices, _time);
+
+        // Act
+        await vm.ScanCommand.ExecuteAsync(null);
+        vm.PairCommand.Execute(Assert.Single(vm.Found));
+
+        // Assert
+        Assert.Equal(BleAdapterState.Unavailable, vm.AdapterState);
+        Assert.Equal(SimulatedWearableAdapter.DeviceId, devices.GetPaired()!.Id);
+        Assert.Equal(DeviceKind.Demo, devices.GetPaired()!.Kind);
+        Assert.Equal((true, true, true), DevicesViewModel.Offers(vm.Found[0]));
+    }
+
+    [Fact]
+    public async Task Devices_Scan_ListsFoundStrapsStrongestFirstThenTheDemo()
+    {
+        var devices = new InMemoryDeviceRepository();
+        var vm = new DevicesViewModel(new TwoStraps(), devices, _time);
+
+        await vm.ScanCommand.ExecuteAsync(null);
+        vm.PairCommand.Execute(vm.Found[0]);
+
+        Assert.Equal(["near", "far", SimulatedWearableAdapter.DeviceId], vm.Found.Select(f => f.DeviceId));
+        Assert.Equal(DeviceKind.InfiniTime, devices.GetPaired()!.Kind);
+        vm.ForgetCommand.Execute(null);
+        Assert.Null(devices.GetPaired());
+    }
+
+    [Fact]
+    public void Tonight_FollowsTheLiveStatusAndStartsTheNight()
+    {
+        var live = new FakeLiveNight();
+        using var vm = new TonightViewModel(live);
+        var changes = 0;
+        vm.PropertyChanged += (_, _) => changes++;
+
+        live.Publish(LiveStatus.Initial with { Connection = ConnectionState.Recording, HeartRateBpm = 51.6, MovementG = 0.2, Sleep = SleepState.Asleep });
+        vm.StartNightCommand.Execute(null);
+
+        Assert.True(vm.HasDevice);
+        Assert.Equal("52", vm.HeartRateText);
+        Assert.True(vm.IsMoving);
+        Assert.Equal(1, live.Starts);
+        Assert.True(changes > 0);
+    }
+
+    private CrampEvent Detect(TimeOnly local)
+    {
+        var onset = Oslo.ToUtc(Night, local);
+        return _journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(10), 52, 70, 9, 60, 0.8, DetectionEvidence.HeartRateAndMotion));
+    }
+
+    private sealed class NoBluetooth : IBleAdapter
+    {
+        public Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken) => Task.FromResult(BleAdapterState.Unavailable);
+
+        public Task<IReadOnlyList<BleAdvertisement>> ScanAsync(IReadOnlyList<Guid> serviceFilter, TimeSpan duration, CancellationToken cancellationToken) =>
+            throw new BleException(BleErrorKind.NoAdapter, "none");
+
+        public Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken) => throw new BleException(BleErrorKind.NoAdapter, "none");
+    }
+
+    private sealed class TwoStraps : IBleAdapter
+    {
+        public Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken) => Task.FromResult(BleAdapterState.Ready);
+
+        public Task<IReadOnlyList<BleAdvertisement>> ScanAsync(IReadOnlyList<Guid> serviceFilter, TimeSpan duration, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<BleAdvertisement>>([
+                new("far", "Strap", -88, [GattUuids.HeartRateService]),
+                new("near", "PineTime", -50, [GattUuids.HeartRateService, GattUuids.InfiniTimeMotionService]),
+            ]);
+
+        public Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
