@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Mobile.Browser;
+
+/// <summary>
+/// A real <c>nightleg serve</c> on a fresh database and Debian's Chromium driven by Playwright at a
+/// phone's size (390×844, touch). Never downloads a browser: it uses /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly string _dir;
+
+    private BrowserSession(string dir, NightLegProcess server, IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, string url)
+    {
+        _dir = dir;
+        Server = server;
+        Playwright = playwright;
+        Browser = browser;
+        Context = context;
+        Page = page;
+        Url = url;
+    }
+
+    public NightLegProcess Server { get; }
+
+    public IPlaywright Playwright { get; }
+
+    public IBrowser Browser { get; }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public string Url { get; }
+
+    public static string ScreenshotDirectory { get; } = RepositoryRoot.Combine("docs", "screenshots");
+
+    public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB")
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: `apt-get install -y chromium` (see README prerequisites)");
+        }
+
+        var dir = Directory.CreateTempSubdirectory("nightleg-ui-").FullName;
+        var server = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(dir, "nightleg.db"), .. serveArgs]);
+        var url = await server.WaitForUrlAsync();
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+            BaseURL = url,
+        });
+        var page = await context.NewPageAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        return new BrowserSession(dir, server, playwright, browser, context, page, url);
+    }
+
+    /// <summary>Goes to a page and waits until Blazor's interactive circuit is up (a tap before that would be lost).</summary>
+    public async Task GoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+    }
+
+    public Task TapAsync(string testId) => Page.Locator($"[data-testid={testId}]").First.TapAsync();
+
+    public Task<IReadOnlyList<byte>> ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png") }).ContinueWith(t => (IReadOnlyList<byte>)t.Result);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await Browser.CloseAsync();
+        Playwright.Dispose();
+        await Server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
