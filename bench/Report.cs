@@ -58,7 +58,7 @@ public static class Report
             median ≤ 15 s and p95 ≤ 30 s — all met overall. Per device, the heart-rate-only strap misses the
             p95 target: without motion the detector must wait for the heart rate alone to convince it, and a
             small rise (+12–14 bpm) takes 30–40 s to stand out from REM swings and arousals. A lower threshold
-            buys latency with false prompts (see the grid in docs/detector.md's history); we keep false prompts
+            buys latency with false prompts (the measured grid is in [detector.md](detector.md)); we keep false prompts
             low, because a prompt wakes a sleeping user. The actigraphy scorers were built to score whole
             nights, not to alert: they need minutes of future data and turn every restless minute into an event.
             """);
