@@ -35,7 +35,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string Url { get; }
 
-    public static string ScreenshotDirectory { get; } = RepositoryRoot.Combine("docs", "screenshots");
+    /// <summary>
+    /// Screenshots go to the test output; with NIGHTLEG_UPDATE_SCREENSHOTS=1 they replace the committed
+    /// set in docs/screenshots (so a normal test run leaves the work tree clean).
+    /// </summary>
+    public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("NIGHTLEG_UPDATE_SCREENSHOTS") == "1"
+        ? RepositoryRoot.Combine("docs", "screenshots")
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB")
     {
