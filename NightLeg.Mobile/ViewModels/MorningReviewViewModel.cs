@@ -38,6 +38,9 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [ObservableProperty]
     public partial string? Error { get; set; }
 
+    /// <summary>How long the user was awake after each detected event (computed once per load, not per render).</summary>
+    public IReadOnlyDictionary<Guid, TimeSpan?> AwakeDurations { get; private set; } = new Dictionary<Guid, TimeSpan?>();
+
     public bool HasUnreviewed => Events.Any(e => e.Status == ReviewStatus.Pending);
 
     /// <summary>Loads the latest night with anything in it (recorded, or with events) within the last two weeks.</summary>
@@ -50,6 +53,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
             .ToList();
         Night = recent.Count > 0 ? recent[0] : _calendar.NightOf(_time.GetUtcNow().AddHours(-12));
         Events = _events.ForNight(Night.Value);
+        AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, AwakeFor);
         OnPropertyChanged(nameof(HasUnreviewed));
     }
 

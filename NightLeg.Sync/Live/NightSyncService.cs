@@ -66,16 +66,16 @@ public sealed partial class NightSyncService : BackgroundService
                 continue;
             }
 
-            if (device.Kind != DeviceKind.Demo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
-            {
-                _session.SetConnection(ConnectionState.NoBluetooth);
-                await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);
-                continue;
-            }
-
-            _session.SetConnection(everConnected ? ConnectionState.Reconnecting : ConnectionState.Connecting, device.Name);
             try
             {
+                if (device.Kind != DeviceKind.Demo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
+                {
+                    _session.SetConnection(ConnectionState.NoBluetooth);
+                    await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);
+                    continue;
+                }
+
+                _session.SetConnection(everConnected ? ConnectionState.Reconnecting : ConnectionState.Connecting, device.Name);
                 var lost = await RunConnectionAsync(device, stoppingToken);
                 everConnected = true;
                 attempt = 0;

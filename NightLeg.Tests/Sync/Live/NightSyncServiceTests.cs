@@ -90,6 +90,36 @@ public sealed class NightSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PairedStrap_NoBluetoothOnThisMachine_SaysSoAndKeepsRunning()
+    {
+        // Arrange: BlueZ's bus does not exist here.
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")));
+        var nights = new LiteDbNightRepository(database);
+        var devices = new LiteDbDeviceRepository(database);
+        devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", DeviceKind.GenericHeartRate, DateTimeOffset.UnixEpoch));
+        var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(20), BackoffCap = TimeSpan.FromMilliseconds(50) };
+        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
+            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);
+        await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", TimeProvider.System);
+        var service = new NightSyncService(bluez, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
+
+        // Act
+        await service.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 100 && session.Status.Connection != ConnectionState.NoBluetooth; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(300);
+
+        // Assert
+        Assert.Equal(ConnectionState.NoBluetooth, session.Status.Connection);
+        Assert.False(service.ExecuteTask!.IsCompleted, "the service must keep trying, not stop the host");
+        await service.StopAsync(CancellationToken.None);
+        await session.DisposeAsync();
+    }
+
+    [Fact]
     public void Backoff_GrowsExponentiallyWithJitterUpToTheCap()
     {
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromSeconds(1), BackoffCap = TimeSpan.FromSeconds(60) };
