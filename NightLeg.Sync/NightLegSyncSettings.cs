@@ -1,4 +1,3 @@
-using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
 
@@ -11,8 +10,3 @@ namespace NightLeg.Sync;
 /// <param name="Demo">How the demo wearable plays when it is the paired device.</param>
 /// <param name="RecordPath">Also write the live notification stream to this capture file.</param>
 public sealed record NightLegSyncSettings(NightLegDatabase Database, string TimeZoneId, SyncOptions Sync, DemoSettings Demo, string? RecordPath);
-
-/// <summary>The demo wearable's night. Immutable.</summary>
-/// <param name="Speed">How many times faster than real time it plays.</param>
-/// <param name="Faults">Injected faults.</param>
-public sealed record DemoSettings(double Speed, FaultPlan Faults);

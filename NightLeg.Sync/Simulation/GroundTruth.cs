@@ -92,22 +92,3 @@ public sealed record GroundTruth(
 
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>A stretch awake. Immutable.</summary>
-/// <param name="Onset">UTC start.</param>
-/// <param name="End">UTC end (asleep again, or the end of the recording).</param>
-/// <param name="Kind"><c>before-sleep</c>, <c>wake</c>, <c>cramp</c> or <c>final</c>.</param>
-public sealed record WakeBout(DateTimeOffset Onset, DateTimeOffset End, string Kind)
-{
-    /// <summary>Length of the bout.</summary>
-    public TimeSpan Duration => End - Onset;
-}
-
-/// <summary>A cramp awakening. Immutable.</summary>
-/// <param name="Onset">UTC instant the cramp woke the sleeper.</param>
-/// <param name="CrampEnd">UTC instant the cramp let go.</param>
-/// <param name="End">UTC instant the sleeper was asleep again.</param>
-/// <param name="HeartRateRiseBpm">Heart-rate rise above the sleeping baseline.</param>
-/// <param name="StoodUp">Whether the sleeper stood up to stretch.</param>
-/// <param name="HeartRateDropout">Whether the optical heart rate read 0 during part of it.</param>
-public sealed record CrampAwakening(DateTimeOffset Onset, DateTimeOffset CrampEnd, DateTimeOffset End, double HeartRateRiseBpm, bool StoodUp, bool HeartRateDropout);

@@ -36,6 +36,3 @@ public static class Scorer
         return new NightScore(truth.CrampAwakenings.Count, crampsFound, longBouts.Count, boutsFound, falsePrompts, latencies);
     }
 }
-
-/// <summary>One night's score.</summary>
-public sealed record NightScore(int Cramps, int CrampsFound, int LongBouts, int LongBoutsFound, int FalsePrompts, IReadOnlyList<double> LatenciesSeconds);
