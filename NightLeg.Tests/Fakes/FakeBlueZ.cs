@@ -89,6 +89,25 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
         RemoveGatt();
     }
 
+    /// <summary>BlueZ ≥ 5.83 announces a lost link with Device1.Disconnected(reason, message).</summary>
+    public void EmitDisconnected(string reason)
+    {
+        using var writer = _connection.GetMessageWriter();
+        writer.WriteSignalHeader(path: DevicePath, @interface: "org.bluez.Device1", member: "Disconnected", signature: "ss");
+        writer.WriteString(reason);
+        writer.WriteString("Connection timeout");
+        _connection.TrySendMessage(writer.CreateMessage());
+    }
+
+    /// <summary>Another client (a desktop applet, bluetoothctl) started discovery.</summary>
+    public void StartDiscoveryElsewhere() => _discovering = true;
+
+    /// <summary>True while discovery runs.</summary>
+    public bool Discovering => _discovering;
+
+    /// <summary>Discovery was still running when Connect was called.</summary>
+    public bool ConnectedWhileDiscovering { get; private set; }
+
     /// <summary>BlueZ forgets the device (e.g. unpaired devices ≈30 s after discovery stops).</summary>
     public void RemoveDevice()
     {
@@ -211,6 +230,7 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
 
     private async ValueTask ConnectAsync(MethodContext context)
     {
+        ConnectedWhileDiscovering |= _discovering;
         if (ConnectHangs)
         {
             // Never answers (returning without a reply would make the library answer with an error).

@@ -110,6 +110,33 @@ public sealed class ComponentTests : BunitContext
         Assert.Contains(">23:00<", chart.Markup);
     }
 
+    [Theory]
+    [InlineData(7, true, "morning")]
+    [InlineData(7, false, "tonight")]
+    [InlineData(22, true, "tonight")]
+    public void Home_InTheMorningWithUnreviewedEvents_OpensTheReview(int localHour, bool unreviewed, string expected)
+    {
+        // Arrange: local time in Oslo (UTC+1 in March) and the night's events.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 11, localHour - 1, 0, 0, TimeSpan.Zero));
+        var nights = new InMemoryNightRepository();
+        var journal = new CrampJournal(_events, nights, Oslo, time);
+        if (unreviewed)
+        {
+            var onset = Oslo.ToUtc(Night, new TimeOnly(3, 0));
+            journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(9), 50, 70, 9, 60, 0.8, DetectionEvidence.HeartRateAndMotion));
+        }
+
+        Services.AddSingleton(Oslo);
+        Services.AddTransient(_ => new MorningReviewViewModel(_events, new InMemoryEpochRepository(), nights, journal, Oslo, time));
+        Services.AddSingleton<TimeProvider>(time);
+
+        // Act
+        Render<Home>();
+
+        // Assert
+        Assert.EndsWith("/" + expected, Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
     [Fact]
     public void Strings_EveryTextHasEnglishAndBokmal()
     {

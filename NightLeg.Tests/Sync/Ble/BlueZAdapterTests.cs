@@ -150,6 +150,32 @@ public sealed class BlueZAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connected_BlueZDisconnectedSignal_LinkIsLost()
+    {
+        _bluez.ExportDevice();
+        await using var connection = await _adapter.ConnectAsync(FakeBlueZ.DeviceAddress, CancellationToken.None);
+
+        _bluez.EmitDisconnected("org.bluez.Reason.Timeout");
+        var how = await connection.Disconnected.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(how.Intended);
+        Assert.Contains("org.bluez.Reason.Timeout", how.Reason);
+    }
+
+    [Fact]
+    public async Task Connect_WhileDiscoveryRuns_StopsDiscoveryFirst()
+    {
+        // Discovery left running (by another client) makes many controllers fail the connection.
+        _bluez.ExportDevice();
+        _bluez.StartDiscoveryElsewhere();
+
+        await using var connection = await _adapter.ConnectAsync(FakeBlueZ.DeviceAddress, CancellationToken.None);
+
+        Assert.False(_bluez.Discovering);
+        Assert.False(_bluez.ConnectedWhileDiscovering);
+    }
+
+    [Fact]
     public async Task Connect_BlueZNeverAnswers_TimesOut()
     {
         _bluez.ExportDevice();

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Ble.BlueZ;
+using NightLeg.Sync.Gatt.HeartRate;
+using NightLeg.Sync.Live;
+using NightLeg.Sync.Storage;
+using NightLeg.Tests.Fakes;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Sync.Live;
+
+/// <summary>The whole live path on Linux: sync service → BlueZ adapter → D-Bus → fake org.bluez, into a LiteDB file.</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class BlueZNightSyncTests : IAsyncLifetime
+{
+    private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
+    private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-bluez-").FullName;
+    private PrivateDbusDaemon _bus = null!;
+    private FakeBlueZ _bluez = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bus = PrivateDbusDaemon.Start();
+        _bluez = await FakeBlueZ.StartAsync(_bus.Address);
+        _bluez.ExportDevice();
+    }
+
+    public Task DisposeAsync()
+    {
+        _bluez.Dispose();
+        _bus.Dispose();
+        Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Strap_LinkLostAndBack_EveryNotificationOnceSubscribedOncePerConnectionGapRecorded()
+    {
+        // Arrange
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")));
+        var nights = new LiteDbNightRepository(database);
+        var epochs = new LiteDbEpochRepository(database);
+        var devices = new LiteDbDeviceRepository(database);
+        devices.SavePaired(new PairedDevice(FakeBlueZ.DeviceAddress, "HRM-Pro", DeviceKind.GenericHeartRate, DateTimeOffset.UtcNow));
+        var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(100), BackoffCap = TimeSpan.FromMilliseconds(200), Watchdog = TimeSpan.FromSeconds(10), BatchSeconds = 1 };
+        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System),
+            sync, null, NullLogger<NightSession>.Instance);
+        await using var adapter = new BlueZAdapter(_bus.Address, TimeProvider.System, new BlueZOptions { CallTimeout = TimeSpan.FromSeconds(3) });
+        var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
+
+        // Act: three seconds of heart rate, the link drops, it comes back, three more seconds.
+        await service.StartAsync(CancellationToken.None);
+        await WaitFor(() => session.Status.Connection == ConnectionState.Recording && _bluez.Notifying);
+        var sent = await StreamAsync(TimeSpan.FromSeconds(3), 60);
+        _bluez.LoseLink();
+        await WaitFor(() => session.Status.Connection == ConnectionState.Reconnecting);
+        await WaitFor(() => session.Status.Connection == ConnectionState.Recording && _bluez.Notifying);
+        sent += await StreamAsync(TimeSpan.FromSeconds(3), 62);
+        await Task.Delay(2500); // let the last seconds close and be written
+        await service.StopAsync(CancellationToken.None);
+        await session.DisposeAsync();
+
+        // Assert
+        Assert.Equal(sent, session.Received); // every notification sent while connected arrived, once
+        var night = nights.List(DateOnly.MinValue, DateOnly.MaxValue).Single();
+        var gap = Assert.Single(night.Gaps, g => g.Reason == GapReason.LinkLost);
+        Assert.True(gap.Duration > TimeSpan.Zero);
+        Assert.Equal(4, _bluez.StartNotifyCalls); // heart rate + battery, once per connection
+        Assert.Equal(2, service.Connections);
+        var seconds = epochs.Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1));
+        Assert.InRange(seconds.Count, 5, 9);
+        Assert.Contains(seconds, s => s.HeartRateBpm is >= 59 and <= 63);
+    }
+
+    /// <summary>Notifies every 20 ms for <paramref name="duration"/>; returns how many it sent.</summary>
+    private async Task<int> StreamAsync(TimeSpan duration, int bpm)
+    {
+        var end = DateTime.UtcNow + duration;
+        var sent = 0;
+        while (DateTime.UtcNow < end)
+        {
+            _bluez.Notify(HeartRateMeasurementEncoder.Encode(bpm, SensorContact.Detected, null, [HeartRateMeasurementEncoder.RrRawFromMs(60000.0 / bpm)]));
+            sent++;
+            await Task.Delay(20);
+        }
+
+        return sent;
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition(), "timed out waiting");
+    }
+}
