@@ -35,7 +35,7 @@ static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
     }
 
     var v = text.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    return new DetectorThresholds((int)v[0], v[1], v[2], v[3], v[4], v[5], (int)v[6]);
+    return new DetectorThresholds((int)v[0], v[1], v[2], v[3], v[4], v[5], (int)v[6], v.Length > 7 ? (int)v[7] : DetectorThresholds.Normal.MotionLedActiveSeconds);
 }
 
 static int Usage()

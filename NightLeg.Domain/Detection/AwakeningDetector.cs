@@ -33,6 +33,8 @@ public sealed partial class AwakeningDetector
     private long _lastMotionSecond = long.MinValue;
 
     private bool _inDisturbance;
+    private double? _lastRise;
+
     private long _disturbanceOnset;
     private int _calmSeconds;
     private double? _peakHeartRate;
@@ -93,6 +95,7 @@ public sealed partial class AwakeningDetector
         var medianHeartRate = MedianHeartRate();
         var baseline = BaselineHeartRateBpm;
         var rise = medianHeartRate - baseline;
+        _lastRise = rise;
 
         TrackDisturbance(second, active, rise, baseline, medianHeartRate);
         TrackMinute(active, epoch.HeartRateBpm);
@@ -132,6 +135,12 @@ public sealed partial class AwakeningDetector
         {
             evidence = DetectionEvidence.HeartRateAndMotion;
             strength = Math.Min(_cusumWithMotion / t.HeartRateEvidenceWithMotionBpmSeconds, moveScore);
+            corroboration = postureScore;
+        }
+        else if (motionPresent && _activeCount >= t.MotionLedActiveSeconds && _lastRise >= MotionLedRiseBpm)
+        {
+            evidence = DetectionEvidence.HeartRateAndMotion;
+            strength = _activeCount / (double)t.MotionLedActiveSeconds;
             corroboration = postureScore;
         }
         else if (_cusumAlone >= aloneThreshold && second - _disturbanceOnset <= HeartRateOnlyDecisionSeconds &&

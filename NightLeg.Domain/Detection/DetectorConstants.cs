@@ -30,6 +30,9 @@ public static class DetectorConstants
     /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md); a rise that needs longer to convince is a slow swing or the tail of a brief waking, and a prompt then would be late anyway.</summary>
     public const int HeartRateOnlyDecisionSeconds = 40;
 
+    /// <summary>Heart-rate rise (bpm, 5-s median over baseline) that, with sustained movement, confirms an awakening: any real rise, above the ±2 bpm jitter of the median.</summary>
+    public const double MotionLedRiseBpm = 3;
+
     /// <summary>When the wearable measures motion, a heart-rate-only decision still needs this many active seconds in the last 20 s: a cramp moves the sleeper; REM (atonia) does not.</summary>
     public const int MinimumActiveSecondsForHeartRateOnly = 2;
 

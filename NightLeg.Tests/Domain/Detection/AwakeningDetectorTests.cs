@@ -29,6 +29,28 @@ public sealed class AwakeningDetectorTests
     }
 
     [Fact]
+    public void Process_CrampWithSmallRiseButSustainedMovement_DetectsFromTheMovement()
+    {
+        // Arrange: +8 bpm only, but the sleeper works the leg nearly every second (a turn-over lasts ≤ 6 s).
+        var script = new EpochScript(seed: 15).Sleep(Settled).Cramp(out var onset, riseBpm: 8, rampSeconds: 8, movingFraction: 0.95);
+
+        // Act
+        var detection = Assert.Single(Run(script));
+
+        // Assert
+        Assert.Equal(DetectionEvidence.HeartRateAndMotion, detection.Evidence);
+        Assert.InRange((detection.DetectedAt - onset).TotalSeconds, 1, 20);
+    }
+
+    [Fact]
+    public void Process_TwoTurnOversInARow_DoNotPrompt()
+    {
+        var script = new EpochScript(seed: 16).Sleep(Settled).TurnOver().TurnOver().Sleep(TimeSpan.FromMinutes(3)).TurnOver().Arousal(8).TurnOver();
+
+        Assert.Empty(Run(script));
+    }
+
+    [Fact]
     public void Process_CrampHeartRateOnly_DetectsWithinThirtySeconds()
     {
         // Arrange: a plain chest strap or InfiniTime heart rate, no motion at all.
