@@ -33,7 +33,6 @@ public sealed partial class AwakeningDetector
     private long _lastMotionSecond = long.MinValue;
 
     private bool _inDisturbance;
-    private double? _lastRise;
 
     private long _disturbanceOnset;
     private int _calmSeconds;
@@ -95,7 +94,6 @@ public sealed partial class AwakeningDetector
         var medianHeartRate = MedianHeartRate();
         var baseline = BaselineHeartRateBpm;
         var rise = medianHeartRate - baseline;
-        _lastRise = rise;
 
         TrackDisturbance(second, active, rise, baseline, medianHeartRate);
         TrackMinute(active, epoch.HeartRateBpm);
@@ -108,7 +106,7 @@ public sealed partial class AwakeningDetector
             return null;
         }
 
-        var detection = Decide(second, medianHeartRate is null, baseline);
+        var detection = Decide(second, rise, medianHeartRate is null, baseline);
         if (detection is not null)
         {
             State = SleepState.Awake;
@@ -119,7 +117,7 @@ public sealed partial class AwakeningDetector
         return detection;
     }
 
-    private AwakeningDetected? Decide(long second, bool heartRateDroppedOut, double? baseline)
+    private AwakeningDetected? Decide(long second, double? rise, bool heartRateDroppedOut, double? baseline)
     {
         var t = _thresholds;
         var motionPresent = _lastMotionSecond != long.MinValue && second - _lastMotionSecond < MotionPresentSeconds;
@@ -137,7 +135,7 @@ public sealed partial class AwakeningDetector
             strength = Math.Min(_cusumWithMotion / t.HeartRateEvidenceWithMotionBpmSeconds, moveScore);
             corroboration = postureScore;
         }
-        else if (motionPresent && _activeCount >= t.MotionLedActiveSeconds && _lastRise >= MotionLedRiseBpm)
+        else if (motionPresent && _activeCount >= t.MotionLedActiveSeconds && rise >= MotionLedRiseBpm)
         {
             evidence = DetectionEvidence.HeartRateAndMotion;
             strength = _activeCount / (double)t.MotionLedActiveSeconds;

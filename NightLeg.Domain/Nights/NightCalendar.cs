@@ -26,13 +26,14 @@ public sealed class NightCalendar
     public NightCalendar(TimeZoneInfo zone)
     {
         Zone = zone;
+        ZoneId = zone.HasIanaId || !TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? zone.Id : iana;
     }
 
     /// <summary>The user's time zone.</summary>
     public TimeZoneInfo Zone { get; }
 
     /// <summary>The IANA id of <see cref="Zone"/>.</summary>
-    public string ZoneId => Zone.HasIanaId || !TimeZoneInfo.TryConvertWindowsIdToIanaId(Zone.Id, out var iana) ? Zone.Id : iana;
+    public string ZoneId { get; }
 
     /// <summary>The calendar for an IANA time zone id (from the operating system's time-zone data).</summary>
     public static NightCalendar ForZone(string ianaId) => new(TimeZoneInfo.FindSystemTimeZoneById(ianaId));

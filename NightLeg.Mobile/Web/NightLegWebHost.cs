@@ -25,7 +25,7 @@ public static class NightLegWebHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(TimeProvider.System);
-        var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? LocalTimeZoneId();
+        var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local).ZoneId;
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
         builder.Services.AddNightLegMobile();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -89,9 +89,6 @@ public static class NightLegWebHost
             devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "NightLeg demo wearable", DeviceKind.Demo, services.GetRequiredService<TimeProvider>().GetUtcNow()));
         }
     }
-
-    private static string LocalTimeZoneId() =>
-        TimeZoneInfo.Local.HasIanaId || !TimeZoneInfo.TryConvertWindowsIdToIanaId(TimeZoneInfo.Local.Id, out var iana) ? TimeZoneInfo.Local.Id : iana;
 
     private static string Version =>
         typeof(NightLegWebHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

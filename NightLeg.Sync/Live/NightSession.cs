@@ -27,6 +27,7 @@ public sealed partial class NightSession : IAsyncDisposable
     private DateTimeOffset? _gapStart;
     private DateTimeOffset _lastCaptureTime = DateTimeOffset.MinValue;
     private LiveStatus _status = LiveStatus.Initial;
+    private long _received;
 
     /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
     public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
@@ -63,12 +64,12 @@ public sealed partial class NightSession : IAsyncDisposable
     public LiveStatus Status => Volatile.Read(ref _status);
 
     /// <summary>Notifications received so far (queued or handled).</summary>
-    public long Received { get; private set; }
+    public long Received => Interlocked.Read(ref _received);
 
     /// <summary>Queues a notification (any thread).</summary>
     public void Post(in GattNotification notification)
     {
-        Received++;
+        Interlocked.Increment(ref _received); // BLE callbacks of different characteristics may run on different threads
         _queue.Writer.TryWrite(new Message(MessageKind.Notification, notification, null, null));
     }
 

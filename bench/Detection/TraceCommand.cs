@@ -22,10 +22,6 @@ public static class TraceCommand
             r.EpochCompleted += epoch =>
             {
                 minute.Add(epoch);
-                if (Environment.GetEnvironmentVariable("TRACE_FROM") is { } from && epoch.Start >= DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture) && epoch.Start < DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture).AddSeconds(120))
-                {
-                    output.WriteLine($"   {epoch.Start:HH:mm:ss} hr {epoch.HeartRateBpm} mv {epoch.MovementG:0.000}");
-                }
 
                 if (epoch.Start.Second != 59)
                 {

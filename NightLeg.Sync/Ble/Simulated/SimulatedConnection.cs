@@ -58,15 +58,12 @@ internal sealed class SimulatedConnection : IBleConnection
 
     public void Lose(string reason) => End(new BleDisconnect(false, reason));
 
-    public bool Deliver(in GattNotification notification)
+    public void Deliver(in GattNotification notification)
     {
-        if (_disconnected.Task.IsCompleted || !_subscribers.TryGetValue(notification.Characteristic, out var handler))
+        if (!_disconnected.Task.IsCompleted && _subscribers.TryGetValue(notification.Characteristic, out var handler))
         {
-            return false;
+            handler(notification);
         }
-
-        handler(notification);
-        return true;
     }
 
     private void End(BleDisconnect how)

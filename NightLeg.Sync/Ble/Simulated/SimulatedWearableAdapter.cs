@@ -58,9 +58,6 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
     /// <summary>True once the whole night has been played.</summary>
     public bool Finished { get; private set; }
 
-    /// <summary>Notifications delivered to a subscriber.</summary>
-    public long Delivered { get; private set; }
-
     /// <summary>The night-time instant now.</summary>
     public DateTimeOffset NightNow =>
         _playback is null ? _options.Start : _options.Start + ((_time.GetUtcNow() - _wallStart) * _speed);
@@ -192,10 +189,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
                 continue;
             }
 
-            if (connection.Deliver(notification))
-            {
-                Delivered++;
-            }
+            connection.Deliver(notification);
         }
 
         Finished = true;
