@@ -9,13 +9,16 @@ var command = args.FirstOrDefault() ?? "detection";
 var devices = args.SkipWhile(a => a != "--device").Skip(1).Take(1).Select(SimulatedDeviceNames.Parse).ToList();
 if (devices.Count == 0)
 {
-    devices = [SimulatedDevice.HrStrap, SimulatedDevice.InfiniTime, SimulatedDevice.PolarH10];
+    devices = [.. NightCase.DefaultDevices];
 }
 
 var sensitivity = args.SkipWhile(a => a != "--sensitivity").Skip(1).Take(1).Select(Enum.Parse<Sensitivity>).FirstOrDefault(Sensitivity.Normal);
 return command switch
 {
-    "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose"), !args.Contains("--nightleg-only")),
+    "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose"), !args.Contains("--nightleg-only"), !args.Contains("--synthetic-only")),
+    "sweep" => NightLeg.Bench.Detection.SweepCommand.Run(devices[0], Thresholds(args, sensitivity), args.SkipWhile(a => a != "--grid").Skip(1).First(), Console.Out, args.Contains("--learned")),
+    "fp-trace" => NightLeg.Bench.Detection.FalsePromptTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out, 30),
+    "physiology" => PhysiologyCommand(args),
     "micro" => NightLeg.Bench.Report.Write("", microOnly: true),
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
     "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
@@ -25,17 +28,29 @@ return command switch
     _ => Usage(),
 };
 
-// --thresholds a,b,c,d,e,f,g overrides the sensitivity's thresholds (for tuning).
+// --set Name=Value,Name=Value overrides thresholds of the sensitivity (for tuning), e.g. --set HeartRateEvidenceAloneBpmSeconds=150.
 static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
 {
-    var text = args.SkipWhile(a => a != "--thresholds").Skip(1).FirstOrDefault();
-    if (text is null)
+    var thresholds = DetectorThresholds.For(sensitivity) with { };
+    var text = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault();
+    foreach (var pair in text?.Split(',') ?? [])
     {
-        return DetectorThresholds.For(sensitivity);
+        var (name, value) = (pair.Split('=')[0], pair.Split('=')[1]);
+        var property = typeof(DetectorThresholds).GetProperty(name) ?? throw new ArgumentException($"no threshold {name}");
+        property.SetValue(thresholds, Convert.ChangeType(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    var v = text.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    return new DetectorThresholds((int)v[0], v[1], v[2], v[3], v[4], v[5], (int)v[6], v.Length > 7 ? (int)v[7] : DetectorThresholds.Normal.MotionLedActiveSeconds);
+    return thresholds;
+}
+
+static int PhysiologyCommand(string[] args)
+{
+    var dir = NightLeg.Sync.Evaluation.RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("../shared/data/real-nights not found");
+    var (real, synthetic) = NightLeg.Bench.Physiology.PhysiologyComparison.Measure(NightLeg.Sync.Evaluation.RealNight.LoadAll(dir));
+    NightLeg.Bench.Physiology.PhysiologyComparison.WriteTable(Console.Out, real, synthetic);
+    var svg = args.Length > 1 ? args[1] : Path.Combine("docs", "physiology-model.svg");
+    File.WriteAllText(svg, NightLeg.Bench.Physiology.PhysiologyComparison.Svg(real, synthetic));
+    return 0;
 }
 
 static int Usage()

@@ -67,6 +67,19 @@ public sealed partial class AwakeningDetector
         _ringIndex = (_ringIndex + 1) % HeartRateMedianSeconds;
     }
 
+    /// <summary>Active seconds among the last <paramref name="seconds"/> (at most the activity window).</summary>
+    private int RecentActiveSeconds(int seconds)
+    {
+        var count = 0;
+        for (var back = 0; back < seconds && back < ActivityWindowSeconds; back++)
+        {
+            var index = (int)((((_lastSecond - back) % ActivityWindowSeconds) + ActivityWindowSeconds) % ActivityWindowSeconds);
+            count += _active[index] ? 1 : 0;
+        }
+
+        return count;
+    }
+
     private double? MedianHeartRate()
     {
         var n = 0;

@@ -3,54 +3,42 @@ using static NightLeg.Domain.Detection.DetectorConstants;
 
 namespace NightLeg.Domain.Detection;
 
-/// <summary>The detector, part three: minute-level sleep tracking (calm minutes establish and re-establish sleep).</summary>
+/// <summary>The detector, part three: falling asleep (calm minutes in a row), asleep again (<see cref="SleepReturnTracker"/>), and learning the sleeper.</summary>
 public sealed partial class AwakeningDetector
 {
-    private void TrackMinute(bool active, double? heartRate)
-    {
-        _minuteSeconds++;
-        if (active)
-        {
-            _minuteActiveSeconds++;
-        }
-
-        if (heartRate is { } hr && _minuteHeartRateCount < _minuteHeartRates.Length)
-        {
-            _minuteHeartRates[_minuteHeartRateCount++] = hr;
-        }
-    }
-
     private void CloseMinuteIfNew(long second)
     {
-        var minute = Math.DivRem(second, 60, out var rem) - (rem < 0 ? 1 : 0);
-        if (minute == _minute)
+        var minuteStart = second - (((second % 60) + 60) % 60);
+        if (minuteStart == _minuteStart)
         {
             return;
         }
 
-        if (_minute != long.MinValue)
+        if (_minuteStart != long.MinValue)
         {
-            EvaluateMinute(_minute, minute);
+            EvaluateMinute(_minuteStart, minuteStart);
+            _profile.Refresh();
         }
 
-        _minute = minute;
-        _minuteSeconds = 0;
-        _minuteActiveSeconds = 0;
-        _minuteHeartRateCount = 0;
+        _minuteStart = minuteStart;
+        _minute.Reset(_minute.EndsActive);
     }
 
-    /// <summary>Minute-level sleep tracking: calm minutes in a row establish (or re-establish) sleep.</summary>
-    private void EvaluateMinute(long minute, long nextMinute)
+    /// <summary>Falling asleep at the start of the night: <see cref="DetectorConstants.SleepOnsetCalmMinutes"/> calm minutes in a row.</summary>
+    private void EvaluateMinute(long minuteStart, long nextMinuteStart)
     {
-        // A minute with under a third of its data neither extends nor breaks a calm run.
-        if (_minuteSeconds >= 20)
+        if (State != SleepState.AwaitingSleep)
         {
-            var calm = _minuteActiveSeconds <= CalmMinuteMaxActiveSeconds && HeartRateCalm();
-            if (calm)
+            return;
+        }
+
+        if (_minute.HasEnoughData)
+        {
+            if (_minute.IsCalm(BaselineHeartRateBpm, CalmMinuteMaxRiseBpm))
             {
                 if (_calmMinutes == 0)
                 {
-                    _calmRunStartMinute = minute;
+                    _calmRunStartMinute = minuteStart;
                 }
 
                 _calmMinutes++;
@@ -61,29 +49,44 @@ public sealed partial class AwakeningDetector
             }
         }
 
-        if (nextMinute - minute > 1 + (MaxBridgedGapSeconds / 60))
+        if (nextMinuteStart - minuteStart > 60 + MaxBridgedGapSeconds)
         {
             _calmMinutes = 0; // A long gap: start counting afresh.
         }
 
-        var needed = State == SleepState.AwaitingSleep ? SleepOnsetCalmMinutes : RearmCalmMinutes;
-        if (State != SleepState.Asleep && _calmMinutes >= needed)
+        if (_calmMinutes >= SleepOnsetCalmMinutes)
         {
             State = SleepState.Asleep;
-            SleepOnset = DateTimeOffset.FromUnixTimeSeconds(_calmRunStartMinute * 60);
+            SleepOnset = DateTimeOffset.FromUnixTimeSeconds(_calmRunStartMinute);
         }
     }
 
-    private bool HeartRateCalm()
+    /// <summary>After a detection: asleep again by the one rule the morning review uses too.</summary>
+    private void TrackReturn(in SecondEpoch epoch)
     {
-        if (_minuteHeartRateCount == 0 || BaselineHeartRateBpm is not { } baseline)
+        if (State == SleepState.Awake && _return.Add(epoch))
         {
-            return true;
+            State = SleepState.Asleep;
+            SleepOnset = _return.AsleepAgainAt;
+        }
+    }
+
+    /// <summary>Every second asleep teaches the sleeper's rise distribution; a rise past the heart-rate-only allowance unsettles the sleep.</summary>
+    private void Learn(double? rise, double aloneAllowance, long second)
+    {
+        if (rise is not { } r)
+        {
+            return;
         }
 
-        Array.Sort(_minuteHeartRates, 0, _minuteHeartRateCount);
-        var median = _minuteHeartRates[_minuteHeartRateCount / 2];
-        var allowed = State == SleepState.Awake ? RearmMaxRiseBpm : CalmMinuteMaxRiseBpm;
-        return median - baseline <= allowed;
+        if (r >= Math.Max(aloneAllowance, _profile.SurgeLevelBpm))
+        {
+            _lastSurgeSecond = second;
+        }
+
+        if (State == SleepState.Asleep)
+        {
+            _profile.Add(r);
+        }
     }
 }

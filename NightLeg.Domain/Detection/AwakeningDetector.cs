@@ -7,14 +7,17 @@ namespace NightLeg.Domain.Detection;
 /// Online, causal detector of sudden awakenings out of established sleep. Feed it one
 /// <see cref="SecondEpoch"/> per second in time order (gaps allowed); it decides from what it has
 /// seen so far and returns an <see cref="AwakeningDetected"/> in the very second the evidence is
-/// enough. Memory is fixed (a few small rings), whatever the length of the night. The same
-/// instance type runs live and in replay. Not thread-safe.
+/// enough. Memory is fixed (a few small rings and histograms), whatever the length of the night.
+/// The same instance type runs live and in replay. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// Evidence, each second: the heart-rate rise (5-s median minus the 10-min sleeping baseline)
-/// accumulated as a one-sided CUSUM; the number of active seconds in the last 20 s; and, when
-/// heart rate has dropped out, movement alone. It prompts only in <see cref="SleepState.Asleep"/>,
-/// once per awakening, and rearms after <see cref="DetectorConstants.RearmCalmMinutes"/> calm minutes.
+/// accumulated as one-sided CUSUMs — with movement against a small allowance, alone against the
+/// sleeper's own (a fraction of their surge level, learned over the night and earlier nights,
+/// doubled when the sleep was unsettled); the number of active seconds in the last 20 s; and,
+/// when heart rate has dropped out, movement alone. It prompts only in
+/// <see cref="SleepState.Asleep"/>, once per awakening, and rearms when the sleeper is asleep
+/// again (<see cref="SleepReturnTracker"/>). docs/detector.md explains every threshold.
 /// </remarks>
 public sealed partial class AwakeningDetector
 {
@@ -24,42 +27,43 @@ public sealed partial class AwakeningDetector
     private readonly bool[] _active = new bool[ActivityWindowSeconds];
     private readonly SlidingMedian _baseline = new(BaselineWindowSeconds);
     private readonly double[] _lagLine = new double[BaselineLagSeconds];
-    private readonly double[] _minuteHeartRates = new double[60];
+    private readonly RiseProfile _profile;
+    private readonly SleepReturnTracker _return = new();
+    private readonly CalmMinute _minute = new();
     private int _ringIndex;
     private int _lagIndex;
     private int _lagCount;
     private int _activeCount;
     private long _lastSecond = long.MinValue;
     private long _lastMotionSecond = long.MinValue;
+    private long _lastSurgeSecond = long.MinValue;
 
     private bool _inDisturbance;
-
     private long _disturbanceOnset;
+    private bool _disturbanceSettled;
     private int _calmSeconds;
     private double? _peakHeartRate;
     private int _disturbanceActiveSeconds;
     private double _cusumWithMotion;
-    private double _cusumAlone;
+    private int _aloneRun;
     private Posture? _sleepPosture;
     private Posture? _lastPosture;
 
-    private long _minute = long.MinValue;
-    private int _minuteSeconds;
-    private int _minuteActiveSeconds;
-    private int _minuteHeartRateCount;
+    private long _minuteStart = long.MinValue;
     private int _calmMinutes;
     private long _calmRunStartMinute;
 
-    /// <summary>Creates a detector with the thresholds of <paramref name="sensitivity"/>.</summary>
+    /// <summary>Creates a detector with the thresholds of <paramref name="sensitivity"/> for a sleeper it does not know yet.</summary>
     public AwakeningDetector(Sensitivity sensitivity = Sensitivity.Normal)
         : this(DetectorThresholds.For(sensitivity))
     {
     }
 
-    /// <summary>Creates a detector with explicit thresholds (tests and benchmarks).</summary>
-    public AwakeningDetector(DetectorThresholds thresholds)
+    /// <summary>Creates a detector with explicit thresholds and, when known, what earlier nights taught about this sleeper.</summary>
+    public AwakeningDetector(DetectorThresholds thresholds, SleeperProfile? sleeper = null)
     {
         _thresholds = thresholds;
+        _profile = new RiseProfile(sleeper ?? SleeperProfile.Population);
     }
 
     /// <summary>What the detector believes about the sleeper now.</summary>
@@ -68,8 +72,17 @@ public sealed partial class AwakeningDetector
     /// <summary>UTC start of the calm run that last established sleep; null before the first sleep.</summary>
     public DateTimeOffset? SleepOnset { get; private set; }
 
+    /// <summary>UTC instant sleep came back after the last detection (<see cref="SleepReturnTracker"/>); null while awake or before any.</summary>
+    public DateTimeOffset? AsleepAgainAt => _return.AsleepAgainAt;
+
     /// <summary>The current sleeping baseline heart rate in bpm, or null until there is enough calm heart rate.</summary>
     public double? BaselineHeartRateBpm => _baseline.Count >= BaselineMinimumSeconds ? _baseline.Median() : null;
+
+    /// <summary>The sleeper's surge level (bpm above baseline reached in 0.5 % of the seconds asleep), learned so far.</summary>
+    public double SurgeLevelBpm => _profile.SurgeLevelBpm;
+
+    /// <summary>What tonight (with what came before) has taught about this sleeper, to carry into the next night.</summary>
+    public SleeperProfile SleeperProfile => _profile.Snapshot();
 
     /// <summary>Processes one second; returns the awakening when this second decides one, else null.</summary>
     public AwakeningDetected? Process(in SecondEpoch epoch)
@@ -94,11 +107,13 @@ public sealed partial class AwakeningDetector
         var medianHeartRate = MedianHeartRate();
         var baseline = BaselineHeartRateBpm;
         var rise = medianHeartRate - baseline;
+        var aloneAllowance = _thresholds.AloneAllowanceBpm(_profile.SurgeLevelBpm);
 
-        TrackDisturbance(second, active, rise, baseline, medianHeartRate);
-        TrackMinute(active, epoch.HeartRateBpm);
+        TrackDisturbance(second, active, rise, baseline, medianHeartRate, aloneAllowance);
+        _minute.Add(epoch.HeartRateBpm, epoch.MovementG);
         TrackPosture(epoch.Posture);
-
+        TrackReturn(epoch);
+        Learn(rise, aloneAllowance, second);
         FeedBaseline(epoch.HeartRateBpm);
 
         if (State != SleepState.Asleep || !_inDisturbance)
@@ -110,6 +125,7 @@ public sealed partial class AwakeningDetector
         if (detection is not null)
         {
             State = SleepState.Awake;
+            _return.Start(detection.DetectedAt, baseline);
             _calmMinutes = 0;
             EndDisturbance();
         }
@@ -124,28 +140,29 @@ public sealed partial class AwakeningDetector
         var moveScore = _activeCount / (double)t.ActiveSecondsWithHeartRate;
         var postureChange = _lastPosture is { } now && _sleepPosture is { } sleeping ? now.AngleToDegrees(sleeping) : (double?)null;
         var postureScore = Math.Min(1, (postureChange ?? 0) / 60.0);
+        var aloneSustain = t.HeartRateAloneSustainSeconds * (_disturbanceSettled ? 1 : t.UnsettledEvidenceFactor);
+        var stillMoving = RecentActiveSeconds(OngoingWindowSeconds) >= OngoingActiveSeconds;
 
         DetectionEvidence evidence;
         double strength;
         double corroboration;
-        var aloneThreshold = motionPresent ? t.HeartRateEvidenceWhileStillBpmSeconds : t.HeartRateEvidenceAloneBpmSeconds;
-        if (motionPresent && _cusumWithMotion >= t.HeartRateEvidenceWithMotionBpmSeconds && _activeCount >= t.ActiveSecondsWithHeartRate)
+        if (motionPresent && stillMoving && _cusumWithMotion >= t.HeartRateEvidenceWithMotionBpmSeconds && _activeCount >= t.ActiveSecondsWithHeartRate)
         {
             evidence = DetectionEvidence.HeartRateAndMotion;
             strength = Math.Min(_cusumWithMotion / t.HeartRateEvidenceWithMotionBpmSeconds, moveScore);
             corroboration = postureScore;
         }
-        else if (motionPresent && _activeCount >= t.MotionLedActiveSeconds && rise >= MotionLedRiseBpm)
+        else if (motionPresent && stillMoving && _activeCount >= t.MotionLedActiveSeconds && rise >= MotionLedRiseBpm)
         {
             evidence = DetectionEvidence.HeartRateAndMotion;
             strength = _activeCount / (double)t.MotionLedActiveSeconds;
             corroboration = postureScore;
         }
-        else if (_cusumAlone >= aloneThreshold && second - _disturbanceOnset <= HeartRateOnlyDecisionSeconds &&
+        else if (_aloneRun >= aloneSustain && second - _disturbanceOnset <= HeartRateOnlyDecisionSeconds &&
                  (!motionPresent || _activeCount >= MinimumActiveSecondsForHeartRateOnly))
         {
             evidence = DetectionEvidence.HeartRateOnly;
-            strength = _cusumAlone / aloneThreshold;
+            strength = (rise ?? 0) / t.AloneAllowanceBpm(_profile.SurgeLevelBpm);
             corroboration = Math.Min(1, moveScore);
         }
         else if (heartRateDroppedOut && motionPresent && _activeCount >= t.MotionOnlyActiveSeconds)
@@ -172,7 +189,7 @@ public sealed partial class AwakeningDetector
             Evidence: evidence);
     }
 
-    private void TrackDisturbance(long second, bool active, double? rise, double? baseline, double? medianHeartRate)
+    private void TrackDisturbance(long second, bool active, double? rise, double? baseline, double? medianHeartRate, double aloneAllowance)
     {
         if (_inDisturbance && second - _disturbanceOnset >= MaxDisturbanceSeconds)
         {
@@ -184,6 +201,7 @@ public sealed partial class AwakeningDetector
         {
             _inDisturbance = true;
             _disturbanceOnset = EarliestRaisedSecond(second, active, baseline);
+            _disturbanceSettled = _lastSurgeSecond == long.MinValue || _disturbanceOnset - _lastSurgeSecond >= SettledSleepSeconds;
             _calmSeconds = 0;
             _peakHeartRate = medianHeartRate;
             _disturbanceActiveSeconds = 0;
@@ -207,7 +225,7 @@ public sealed partial class AwakeningDetector
         if (rise is { } r)
         {
             _cusumWithMotion = Math.Max(0, _cusumWithMotion + r - _thresholds.MotionAllowanceBpm);
-            _cusumAlone = Math.Max(0, _cusumAlone + r - _thresholds.AloneAllowanceBpm);
+            _aloneRun = r >= aloneAllowance ? _aloneRun + 1 : Math.Max(0, _aloneRun - AloneRunDipPenaltySeconds);
         }
 
         _calmSeconds = disturbed ? 0 : _calmSeconds + 1;
@@ -246,7 +264,7 @@ public sealed partial class AwakeningDetector
     {
         _inDisturbance = false;
         _cusumWithMotion = 0;
-        _cusumAlone = 0;
+        _aloneRun = 0;
         _calmSeconds = 0;
     }
 }

@@ -25,16 +25,31 @@ public static class DetectorConstants
     public const int BaselineLagSeconds = 60;
 
     /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change, a long REM swing), not a sudden awakening: its evidence is dropped.</summary>
-    public const int MaxDisturbanceSeconds = 60;
+    public const int MaxDisturbanceSeconds = 120;
 
     /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md); a rise that needs longer to convince is a slow swing or the tail of a brief waking, and a prompt then would be late anyway.</summary>
-    public const int HeartRateOnlyDecisionSeconds = 40;
+    public const int HeartRateOnlyDecisionSeconds = 100;
+
+    /// <summary>Movement rules need the sleeper still moving at the decision: this many active seconds in the last <see cref="OngoingWindowSeconds"/>. A cramp keeps the leg working (70–90 % of seconds); a turn-over with an arousal twitch is over within seconds.</summary>
+    public const int OngoingActiveSeconds = 3;
+
+    /// <summary>The window (s) of <see cref="OngoingActiveSeconds"/>.</summary>
+    public const int OngoingWindowSeconds = 5;
 
     /// <summary>Heart-rate rise (bpm, 5-s median over baseline) that, with sustained movement, confirms an awakening: any real rise, above the ±2 bpm jitter of the median.</summary>
     public const double MotionLedRiseBpm = 3;
 
-    /// <summary>When the wearable measures motion, a heart-rate-only decision still needs this many active seconds in the last 20 s: a cramp moves the sleeper; REM (atonia) does not.</summary>
-    public const int MinimumActiveSecondsForHeartRateOnly = 2;
+    /// <summary>When the wearable measures motion, a heart-rate-only decision still needs this many active seconds in the last 20 s: a cramp keeps the leg working; REM (atonia) is still, and an arousal's limb movement lasts 1–4 s.</summary>
+    public const int MinimumActiveSecondsForHeartRateOnly = 5;
+
+    /// <summary>The sleeper's surge level is the rise reached in 0.5 % of the seconds asleep (≈2.5 minutes of an 8-hour night: the tops of REM and arousal surges).</summary>
+    public const double SurgeLevelQuantile = 0.995;
+
+    /// <summary>A second below the heart-rate-only allowance takes this many seconds off the sustained run instead of ending it: a cramp's heart rate near the allowance wavers across it; a surge falls away for good.</summary>
+    public const int AloneRunDipPenaltySeconds = 3;
+
+    /// <summary>Sleep is settled when no second in this long (s) rose past the heart-rate-only allowance: real arousals cluster in fragmented sleep; a cramp wakes the sleeper out of quiet sleep.</summary>
+    public const int SettledSleepSeconds = 600;
 
     /// <summary>Seconds of calm heart rate needed before a baseline exists.</summary>
     public const int BaselineMinimumSeconds = 120;
@@ -53,6 +68,9 @@ public static class DetectorConstants
 
     /// <summary>A minute with at most this many active seconds is calm: about 21 movements an hour in sleep (Sicbaldi 2025) is one short turn-over every few minutes.</summary>
     public const int CalmMinuteMaxActiveSeconds = 5;
+
+    /// <summary>A calm minute has at most this many separate movements: sleep has ≈21 an hour (one every ≈3 min), awake lying ≈90 (1.5 a minute; Sicbaldi 2025).</summary>
+    public const int CalmMinuteMaxMovements = 1;
 
     /// <summary>A calm minute's median heart rate is at most this far above baseline (bpm).</summary>
     public const double CalmMinuteMaxRiseBpm = 5;

@@ -21,6 +21,7 @@ public sealed class NightRecorder : ISampleSink
     private readonly List<Night> _completed = [];
     private NightBuilder? _current;
     private AwakeningDetector _detector;
+    private (NightId Night, AwakeningDetected Detection)? _lastDetection;
     private long _heartRate;
     private long _motion;
     private long _unusable;
@@ -31,12 +32,12 @@ public sealed class NightRecorder : ISampleSink
     {
     }
 
-    /// <summary>Creates a recorder with explicit detector thresholds (benchmarks and tuning).</summary>
-    public NightRecorder(NightCalendar calendar, DetectorThresholds thresholds)
+    /// <summary>Creates a recorder with explicit detector thresholds and, when known, what earlier nights taught about the sleeper.</summary>
+    public NightRecorder(NightCalendar calendar, DetectorThresholds thresholds, SleeperProfile? sleeper = null)
     {
         _calendar = calendar;
         _thresholds = thresholds;
-        _detector = new AwakeningDetector(thresholds);
+        _detector = new AwakeningDetector(thresholds, sleeper);
     }
 
     /// <summary>Raised for every completed second.</summary>
@@ -44,6 +45,12 @@ public sealed class NightRecorder : ISampleSink
 
     /// <summary>Raised the moment an awakening is detected, with the night it belongs to.</summary>
     public event Action<NightId, AwakeningDetected>? AwakeningDetected;
+
+    /// <summary>
+    /// Raised when the sleeper is asleep again after a detected awakening (<see cref="SleepReturnTracker"/>),
+    /// with the night, the detection and the UTC instant sleep came back.
+    /// </summary>
+    public event Action<NightId, AwakeningDetected, DateTimeOffset>? AsleepAgain;
 
     /// <summary>Raised when the sleep state changes (falling asleep, waking, a new night).</summary>
     public event Action<SleepState>? SleepStateChanged;
@@ -53,6 +60,9 @@ public sealed class NightRecorder : ISampleSink
 
     /// <summary>The current sleeping baseline in bpm, if known.</summary>
     public double? BaselineHeartRateBpm => _detector.BaselineHeartRateBpm;
+
+    /// <summary>What the detector has learned about the sleeper so far (carried into the next night, and to be stored).</summary>
+    public SleeperProfile SleeperProfile => _detector.SleeperProfile;
 
     /// <summary>The most recent epoch, if any.</summary>
     public SecondEpoch? LastEpoch { get; private set; }
@@ -138,6 +148,7 @@ public sealed class NightRecorder : ISampleSink
 
             if (detection is not null)
             {
+                _lastDetection = (builder.Id, detection);
                 AwakeningDetected?.Invoke(builder.Id, detection);
             }
         }
@@ -146,6 +157,11 @@ public sealed class NightRecorder : ISampleSink
     private void OnStateChanged(NightBuilder builder, SleepState before, SecondEpoch epoch)
     {
         var now = _detector.State;
+        if (now == SleepState.Asleep && before == SleepState.Awake && _lastDetection is { } last && _detector.AsleepAgainAt is { } asleep)
+        {
+            AsleepAgain?.Invoke(last.Night, last.Detection, asleep);
+        }
+
         if (now == SleepState.Asleep)
         {
             builder.SleepOnset ??= _detector.SleepOnset;
@@ -175,7 +191,8 @@ public sealed class NightRecorder : ISampleSink
         if (_current is not null)
         {
             _completed.Add(_current.ToNight());
-            _detector = new AwakeningDetector(_thresholds);
+            _detector = new AwakeningDetector(_thresholds, _detector.SleeperProfile);
+            _lastDetection = null;
             SleepStateChanged?.Invoke(_detector.State);
         }
 

@@ -103,8 +103,9 @@ public static class ReplayCommand
             json.WriteNumber("late", result.Samples.Late);
             json.WriteEndObject();
             json.WriteStartArray("events");
-            foreach (var (_, a) in result.Awakenings)
+            foreach (var replayed in result.Awakenings)
             {
+                var a = replayed.Awakening;
                 json.WriteStartObject();
                 json.WriteString("onset", Iso(a.Onset));
                 json.WriteString("detectedAt", Iso(a.DetectedAt));
@@ -112,6 +113,19 @@ public static class ReplayCommand
                 WriteNullable(json, "peakHeartRateBpm", a.PeakHeartRateBpm);
                 json.WriteNumber("confidence", a.Confidence);
                 json.WriteString("evidence", a.Evidence.ToString());
+                json.WriteNumber("activeSeconds", a.ActiveSeconds);
+                if (replayed.AsleepAgainAt is { } asleep)
+                {
+                    json.WriteString("asleepAgainAt", Iso(asleep));
+                }
+                else
+                {
+                    json.WriteNull("asleepAgainAt");
+                }
+
+                // What the prompt would do with sound switched on (it is silent unless the user turns sound on).
+                json.WriteString("alert", replayed.AlertWithSoundOn == PromptAlert.Sound ? "sound" : "silent");
+                json.WriteString("review", replayed.Review == ReviewKind.Brief ? "brief" : "ask");
                 json.WriteEndObject();
             }
 
@@ -137,10 +151,14 @@ public static class ReplayCommand
             var calendar = NightCalendar.ForZone(night.Id.TimeZoneId);
             lines.Add($"Night of {night.Id.EveningDate:ddd d MMM yyyy} ({night.Id.TimeZoneId}): {calendar.ToLocal(night.Start):HH:mm}–{calendar.ToLocal(night.End):HH:mm}, " +
                       $"asleep {night.Sleep.TimeAsleep.TotalHours:0.0} h, sleeping heart rate {night.Sleep.TypicalHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "–"} bpm");
-            foreach (var (id, a) in result.Awakenings.Where(x => x.Night == night.Id))
+            foreach (var replayed in result.Awakenings.Where(x => x.Night == night.Id))
             {
+                var a = replayed.Awakening;
+                var review = replayed.Review == ReviewKind.Brief
+                    ? $"brief awakening (asleep again {(replayed.AsleepAgainAt!.Value - a.Onset).TotalMinutes:0.0} min after)"
+                    : "asked about in the morning";
                 lines.Add($"  awakening at {calendar.ToLocal(a.Onset):HH:mm:ss}, detected {a.Latency.TotalSeconds:0} s later: " +
-                          $"{a.BaselineHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} → {a.PeakHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} bpm, confidence {a.Confidence:0.00} ({a.Evidence})");
+                          $"{a.BaselineHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} → {a.PeakHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} bpm, confidence {a.Confidence:0.00} ({a.Evidence}); {review}");
             }
         }
 

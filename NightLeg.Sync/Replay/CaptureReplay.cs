@@ -21,13 +21,21 @@ public static class CaptureReplay
         Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null) =>
         Run(notifications, calendar, DetectorThresholds.For(sensitivity), observe, warnings);
 
-    /// <summary>Replays with explicit detector thresholds (benchmarks and tuning).</summary>
+    /// <summary>Replays with explicit detector thresholds and, when known, what earlier nights taught about the sleeper.</summary>
     public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, DetectorThresholds thresholds,
-        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null)
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, SleeperProfile? sleeper = null)
     {
-        var recorder = new NightRecorder(calendar, thresholds);
-        var awakenings = new List<(NightId, AwakeningDetected)>();
-        recorder.AwakeningDetected += (night, awakening) => awakenings.Add((night, awakening));
+        var recorder = new NightRecorder(calendar, thresholds, sleeper);
+        var awakenings = new List<ReplayedAwakening>();
+        recorder.AwakeningDetected += (night, awakening) => awakenings.Add(new ReplayedAwakening(night, awakening, null));
+        recorder.AsleepAgain += (night, awakening, asleep) =>
+        {
+            var index = awakenings.FindLastIndex(a => a.Awakening == awakening);
+            if (index >= 0)
+            {
+                awakenings[index] = awakenings[index] with { AsleepAgainAt = asleep };
+            }
+        };
         observe?.Invoke(recorder);
         var pipeline = new NotificationPipeline(recorder);
         foreach (var notification in notifications)
@@ -36,7 +44,7 @@ public static class CaptureReplay
         }
 
         recorder.Complete();
-        return new ReplayResult(recorder.Nights, recorder.Counts, pipeline.Counts, awakenings, warnings?.Invoke() ?? []);
+        return new ReplayResult(recorder.Nights, recorder.Counts, pipeline.Counts, awakenings, warnings?.Invoke() ?? [], recorder.SleeperProfile);
     }
 
     /// <summary>Replays a capture file; the calendar's zone is the capture's, unless it has none.</summary>

@@ -8,11 +8,13 @@ namespace NightLeg.Sync.Replay;
 /// <param name="Nights">The nights in the capture.</param>
 /// <param name="Samples">Samples the recorder took in.</param>
 /// <param name="Pipeline">Notifications decoded, invalid and ignored.</param>
-/// <param name="Awakenings">Detected awakenings with their nights, in order.</param>
+/// <param name="Awakenings">Detected awakenings with their nights and what followed, in order.</param>
 /// <param name="Warnings">Warnings (a truncated last line).</param>
+/// <param name="Sleeper">What the detector learned about the sleeper, to carry into the next night.</param>
 public sealed record ReplayResult(
     IReadOnlyList<Night> Nights,
     SampleCounts Samples,
     PipelineCounts Pipeline,
-    IReadOnlyList<(NightId Night, AwakeningDetected Awakening)> Awakenings,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<ReplayedAwakening> Awakenings,
+    IReadOnlyList<string> Warnings,
+    SleeperProfile Sleeper);

@@ -13,6 +13,7 @@ namespace NightLeg.Sync.Simulation;
 /// <param name="BaselineHeartRateBpm">The simulated sleeper's N2 heart rate.</param>
 /// <param name="WakeBouts">Every stretch awake, in time order (including before sleep and the final one).</param>
 /// <param name="CrampAwakenings">The cramp awakenings, in time order.</param>
+/// <param name="Stages">The night's stage every 30 s from <paramref name="Start"/>, cramps and all (what a lab would have scored).</param>
 public sealed record GroundTruth(
     int Seed,
     string Device,
@@ -23,7 +24,8 @@ public sealed record GroundTruth(
     DateTimeOffset SleepOnset,
     double BaselineHeartRateBpm,
     IReadOnlyList<WakeBout> WakeBouts,
-    IReadOnlyList<CrampAwakening> CrampAwakenings)
+    IReadOnlyList<CrampAwakening> CrampAwakenings,
+    IReadOnlyList<SleepStage> Stages)
 {
     /// <summary>Writes the truth as JSON (ISO-8601 UTC instants).</summary>
     public void WriteJson(Stream stream)
@@ -63,8 +65,20 @@ public sealed record GroundTruth(
         }
 
         json.WriteEndArray();
+        json.WriteString("epochStart", Iso(Start));
+        json.WriteString("stages", string.Concat(Stages.Select(StageCode)));
         json.WriteEndObject();
     }
+
+    /// <summary>The stage codes of ../shared/data/real-nights: W, 1, 2, 3, 5 (REM).</summary>
+    public static char StageCode(SleepStage stage) => stage switch
+    {
+        SleepStage.Wake => 'W',
+        SleepStage.N1 => '1',
+        SleepStage.N2 => '2',
+        SleepStage.N3 => '3',
+        _ => '5',
+    };
 
     /// <summary>Reads truth written by <see cref="WriteJson"/>.</summary>
     public static GroundTruth ReadJson(Stream stream)
@@ -87,8 +101,18 @@ public sealed record GroundTruth(
                 .Select(c => new CrampAwakening(c.GetProperty("onset").GetDateTimeOffset(), c.GetProperty("crampEnd").GetDateTimeOffset(),
                     c.GetProperty("end").GetDateTimeOffset(), c.GetProperty("heartRateRiseBpm").GetDouble(), c.GetProperty("stoodUp").GetBoolean(),
                     c.GetProperty("heartRateDropout").GetBoolean()))
-                .ToList());
+                .ToList(),
+            root.TryGetProperty("stages", out var stages) ? (stages.GetString() ?? "").Select(FromCode).ToList() : []);
     }
+
+    private static SleepStage FromCode(char code) => code switch
+    {
+        'W' => SleepStage.Wake,
+        '1' => SleepStage.N1,
+        '2' => SleepStage.N2,
+        '3' => SleepStage.N3,
+        _ => SleepStage.Rem,
+    };
 
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -46,10 +46,15 @@ internal sealed partial class NightPlan
         }
 
         var length = bout.End - bout.Start;
+        if (bout.Kind == "wake")
+        {
+            LayWakeSurge(bout);
+        }
+
         var getsUp = bout.Kind == "final" ? length >= 240 : bout.Kind == "wake" && length >= 120 && _random.NextDouble() < GetUpShare;
         for (var t = s; t < bout.End; t++)
         {
-            HeartRateTau[t] = t < s + 30 ? 8 : 20; // waking is quick
+            HeartRateTau[t] = 30; // the level awake is reached slowly; the quick part of waking is the surge
         }
 
         if (!getsUp)

@@ -27,6 +27,7 @@ internal sealed partial class NightPlan
         _wrist = wrist;
         Stage = new SleepStage[seconds];
         HeartRateExtra = new float[seconds];
+        HeartRateSurge = new float[seconds];
         HeartRateOverride = new float[seconds];
         HeartRateTau = new float[seconds];
         Dynamic = new float[seconds];
@@ -41,8 +42,11 @@ internal sealed partial class NightPlan
 
     public SleepStage[] Stage { get; }
 
-    /// <summary>Bpm added to the stage's target (bumps, arousals, REM surges, standing).</summary>
+    /// <summary>Bpm added to the stage's target, followed with the heart's slow time constant (standing, walking).</summary>
     public float[] HeartRateExtra { get; }
+
+    /// <summary>Bpm added on top of the followed heart rate, shape as laid (surges, turn-over bumps: real surges rise within seconds).</summary>
+    public float[] HeartRateSurge { get; }
 
     /// <summary>Target bpm above baseline that replaces the stage's (cramps); NaN when none.</summary>
     public float[] HeartRateOverride { get; }
@@ -65,6 +69,15 @@ internal sealed partial class NightPlan
 
     public double WakeOffsetBpm { get; private set; }
 
+    /// <summary>How far this sleeper's heart rate falls from the first to the last hour, bpm.</summary>
+    public double NightlyDeclineBpm { get; private set; }
+
+    /// <summary>This sleeper's surge rate relative to the average sleeper.</summary>
+    public double SurgeRateFactor { get; private set; }
+
+    /// <summary>This sleeper's surge size relative to the average sleeper.</summary>
+    public double SurgeSizeFactor { get; private set; }
+
     public GroundTruth Truth { get; private set; } = null!;
 
     public static NightPlan Build(SimulationOptions options, Random random)
@@ -74,6 +87,9 @@ internal sealed partial class NightPlan
         {
             BaselineBpm = Uniform(random, BaselineMinBpm, BaselineMaxBpm),
             WakeOffsetBpm = Uniform(random, WakeOffsetMinBpm, WakeOffsetMaxBpm),
+            NightlyDeclineBpm = Uniform(random, NightlyDeclineMinBpm, NightlyDeclineMaxBpm),
+            SurgeRateFactor = Math.Exp(SleeperRateSpread * Gaussian(random)),
+            SurgeSizeFactor = Math.Exp(SleeperSizeSpread * Gaussian(random)),
         };
         for (var s = 0; s < plan.Seconds; s++)
         {
@@ -84,7 +100,7 @@ internal sealed partial class NightPlan
         var bouts = plan.WakeBouts(cramps);
         plan.LayPosturesAndMovements(bouts, cramps);
         plan.LayHeartRateEvents();
-        if (options.Device != SimulatedDevice.InfiniTime)
+        if (options.Device is SimulatedDevice.HrStrap or SimulatedDevice.PolarH10)
         {
             plan.LayContactLosses(cramps);
         }
@@ -102,7 +118,8 @@ internal sealed partial class NightPlan
             plan.BaselineBpm,
             bouts.Select(b => new WakeBout(start.AddSeconds(b.Start), start.AddSeconds(b.End), b.Kind)).ToList(),
             cramps.Select(c => new CrampAwakening(start.AddSeconds(c.Onset), start.AddSeconds(c.Onset + c.Length), start.AddSeconds(c.Onset + c.Length + c.Recovery),
-                c.RiseBpm, c.StandSeconds > 0, c.Dropout)).ToList());
+                c.RiseBpm, c.StandSeconds > 0, c.Dropout)).ToList(),
+            Enumerable.Range(0, plan.Seconds / Hypnogram.EpochSeconds).Select(e => plan.Stage[e * Hypnogram.EpochSeconds]).ToList());
         return plan;
     }
 
@@ -231,25 +248,49 @@ internal sealed partial class NightPlan
         }
     }
 
+    /// <summary>Surges in sleep: phasic REM and autonomic arousals, at this sleeper's rate and size (see <see cref="PhysiologyModel"/>).</summary>
     private void LayHeartRateEvents()
     {
         for (var s = 0; s < Seconds; s++)
         {
             var stage = Stage[s];
-            if (stage is SleepStage.N1 or SleepStage.N2 or SleepStage.N3 && _random.NextDouble() < ArousalsPerHour / 3600)
+            var (perHour, meanBpm, holdMean) = stage switch
             {
-                Bump(s, Uniform(_random, ArousalMinBpm, ArousalMaxBpm), 3, _random.Next(2, 9), 12);
-                if (_random.NextDouble() < ArousalMoveShare)
-                {
-                    Move(s + 1, _random.Next(1, 5), Uniform(_random, 0.05, 0.2), Posture[s], Posture[s]);
-                }
+                SleepStage.N1 => (SurgesPerHourN1, SurgeMeanN1Bpm, SurgeHoldMeanNremSeconds),
+                SleepStage.N2 => (SurgesPerHourN2, SurgeMeanNremBpm, SurgeHoldMeanNremSeconds),
+                SleepStage.N3 => (SurgesPerHourN3, SurgeMeanNremBpm, SurgeHoldMeanNremSeconds),
+                SleepStage.Rem => (SurgesPerHourRem, SurgeMeanRemBpm, SurgeHoldMeanRemSeconds),
+                _ => (0.0, 0.0, 0.0),
+            };
+            if (perHour == 0 || _random.NextDouble() >= perHour * SurgeRateFactor / 3600)
+            {
+                continue;
             }
-            else if (stage == SleepStage.Rem && _random.NextDouble() < RemSurgesPerMinute / 60)
+
+            var size = Math.Min(SurgeMaxBpm, (SurgeMinBpm + Exponential(meanBpm)) * SurgeSizeFactor);
+            var hold = (int)(SurgeHoldMinSeconds + Exponential(holdMean));
+            Bump(s, size, _random.Next(3, 7), hold, _random.Next(8, 21));
+            var moveShare = stage != SleepStage.Rem && size >= SurgeMoveLargeBpm ? SurgeMoveShareLarge : 0;
+            if (_random.NextDouble() < moveShare)
             {
-                Bump(s, Uniform(_random, RemSurgeMinBpm, RemSurgeMaxBpm), 4, _random.Next(5, 21), 10);
+                Move(s + 1, _random.Next(1, 5), Uniform(_random, 0.05, 0.2), Posture[s], Posture[s]);
             }
         }
     }
+
+    /// <summary>The surge at waking from an ordinary wake bout (bigger for longer bouts).</summary>
+    private void LayWakeSurge(BoutPlan bout)
+    {
+        var length = bout.End - bout.Start;
+        var size = Math.Min(SurgeMaxBpm, (WakeSurgeMinBpm + Exponential(length >= 120 ? WakeSurgeMeanLongBpm : WakeSurgeMeanShortBpm)) * SurgeSizeFactor);
+        // The rise can start before the scored awakening (Bonnet & Arand 1997; Sicbaldi 2025): up to 20 s early.
+        Bump(Math.Max(0, bout.Start - _random.Next(0, 21)), size, _random.Next(3, 7), Math.Max(2, Math.Min(length - 10, (int)(2 + Exponential(6)))), _random.Next(10, 21));
+    }
+
+    private double Exponential(double mean) => -mean * Math.Log(1 - _random.NextDouble());
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private void LayContactLosses(List<CrampPlan> cramps)
     {
@@ -290,7 +331,7 @@ internal sealed partial class NightPlan
         for (var i = 0; i < rise + hold + fall && start + i < Seconds; i++)
         {
             var shape = i < rise ? (i + 1) / (double)rise : i < rise + hold ? 1 : 1 - ((i - rise - hold + 1) / (double)fall);
-            HeartRateExtra[start + i] += (float)(bpm * shape);
+            HeartRateSurge[start + i] = (float)Math.Min(SurgeMaxBpm, HeartRateSurge[start + i] + (bpm * shape));
         }
     }
 

@@ -44,6 +44,7 @@ public sealed class NightSimulator
     {
         SimulatedDevice.HrStrap => "Simulated heart-rate strap",
         SimulatedDevice.InfiniTime => "Simulated PineTime (InfiniTime)",
+        SimulatedDevice.WristHr => "Simulated wrist heart rate (smartwatch)",
         _ => "Simulated Polar H10",
     }, _options.TimeZoneId, [new("simulated", $"seed {_options.Seed}, hypnogram {_options.Hypnogram.Id}, {_plan.Truth.CrampAwakenings.Count} cramp(s)")]);
 
@@ -69,6 +70,7 @@ public sealed class NightSimulator
             Emit(0.2, GattUuids.PolarPmdControlPoint, [0xF0, PmdCommands.StartOpcode, (byte)PmdMeasurementType.Acc, 0x00, 0x00]);
         }
 
+        var wrist = _options.Device == SimulatedDevice.WristHr ? new WristReadings(random) : null;
         int? lastPpg = null;
         short[]? lastXyz = null;
         for (var s = 0; s < _plan.Seconds; s++)
@@ -90,6 +92,21 @@ public sealed class NightSimulator
                     {
                         Emit(s + 0.5, GattUuids.HeartRateMeasurement, HeartRateMeasurementEncoder.Encode(ppg, SensorContact.Unsupported, null, []));
                         lastPpg = ppg;
+                    }
+
+                    break;
+                }
+
+                case SimulatedDevice.WristHr:
+                {
+                    while (wrist!.Next < s + 1)
+                    {
+                        if (wrist.Reading && !_plan.HeartRateDropout[s])
+                        {
+                            Emit(wrist.Next, GattUuids.HeartRateMeasurement, HeartRateMeasurementEncoder.Encode(heart.OpticalBpm(), SensorContact.Unsupported, null, []));
+                        }
+
+                        wrist.Advance(random);
                     }
 
                     break;
@@ -161,12 +178,12 @@ public sealed class NightSimulator
         private double _nextBeat = 60.0 / (plan.BaselineBpm + plan.WakeOffsetBpm);
         private int _second;
 
-        public double Instantaneous => _heartRate + _wander;
+        public double Instantaneous => _heartRate + _wander + plan.HeartRateSurge[_second];
 
         public void Advance(int s)
         {
             _second = s;
-            var baseline = plan.BaselineBpm + (NightlyDeclineBpm * (0.5 - (s / (double)plan.Seconds)));
+            var baseline = plan.BaselineBpm + (plan.NightlyDeclineBpm * (0.5 - (s / (double)plan.Seconds)));
             var offset = plan.Stage[s] switch
             {
                 SleepStage.Wake => plan.WakeOffsetBpm,
@@ -210,6 +227,27 @@ public sealed class NightSimulator
         {
             _pendingRr.Clear();
             return plan.HeartRateDropout[_second] ? 0 : (int)Math.Round(_smoothed + (0.6 * Gaussian(random)));
+        }
+    }
+
+    /// <summary>
+    /// When a smartwatch reads the optical heart rate overnight: about every 5 s (half of the
+    /// intervals are 5 s, one in seven 6 s, the rest spread over 1–10 s), and now and then a gap of
+    /// 15 s to 15 minutes with no reading (the real nights: ≈3 gaps over 30 s a night).
+    /// </summary>
+    private sealed class WristReadings(Random random)
+    {
+        public double Next { get; private set; } = 1 + random.NextDouble() * 5;
+
+        /// <summary>False while in a gap (the instant is skipped).</summary>
+        public bool Reading { get; private set; } = true;
+
+        public void Advance(Random r)
+        {
+            var u = r.NextDouble();
+            var interval = u < WristIntervalFiveShare ? 5 : u < WristIntervalFiveShare + WristIntervalSixShare ? 6 : r.Next(1, 11);
+            Reading = r.NextDouble() >= WristGapsPerReading;
+            Next += Reading ? interval + ((r.NextDouble() - 0.5) * 0.02) : Math.Exp(Math.Log(WristGapMinSeconds) + (r.NextDouble() * Math.Log(WristGapMaxSeconds / WristGapMinSeconds)));
         }
     }
 

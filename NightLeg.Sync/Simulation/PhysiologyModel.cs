@@ -10,20 +10,20 @@ public static class PhysiologyModel
     /// <summary>Sleeping (N2) heart rate of the simulated runner, bpm: trained adults sleep at ≈45–65 bpm.</summary>
     public const double BaselineMinBpm = 46, BaselineMaxBpm = 64;
 
-    /// <summary>Awake lying in bed above the N2 level, bpm: heart rate falls ≈10–15% at sleep onset.</summary>
-    public const double WakeOffsetMinBpm = 8, WakeOffsetMaxBpm = 14;
+    /// <summary>Awake lying in bed above the N2 level, bpm. Real nights: wake runs only +2–3 bpm above the 10 minutes before it and +6 above the night's N2 (docs/physiology-model.md); the surge at waking is modelled apart.</summary>
+    public const double WakeOffsetMinBpm = 0, WakeOffsetMaxBpm = 5;
 
-    /// <summary>Stage offsets from N2, bpm: N1 slightly higher, N3 lowest, REM higher and more variable.</summary>
-    public const double N1OffsetBpm = 3, N3OffsetBpm = -2, RemOffsetBpm = 3;
+    /// <summary>Stage offsets from N2, bpm (real nights, median of nights: N1 +1, N3 +1 to +2, REM +3).</summary>
+    public const double N1OffsetBpm = 1, N3OffsetBpm = 1, RemOffsetBpm = 3;
 
-    /// <summary>Fall of the sleeping heart rate over the night, bpm (circadian trough in the early morning).</summary>
-    public const double NightlyDeclineBpm = 3;
+    /// <summary>Fall of the sleeping heart rate over the night, bpm, per night (real nights: from −6 to +12, median ≈ +2 between the first and last two hours).</summary>
+    public const double NightlyDeclineMinBpm = -3, NightlyDeclineMaxBpm = 8;
 
     /// <summary>Heart rate follows its target with this time constant (s) outside sudden events.</summary>
     public const double HeartRateTauSeconds = 25;
 
     /// <summary>Slow heart-rate wander: AR(1) with this correlation time (s) and stationary SD (bpm).</summary>
-    public const double WanderTauSeconds = 200, WanderSdBpm = 1.5;
+    public const double WanderTauSeconds = 200, WanderSdBpm = 2;
 
     /// <summary>Respiratory sinus arrhythmia: RR modulated by ±4% at the breathing rate (≈0.25 Hz in sleep).</summary>
     public const double RsaFraction = 0.04, BreathingHz = 0.25;
@@ -31,20 +31,45 @@ public static class PhysiologyModel
     /// <summary>Beat-to-beat RR noise, ms (sleeping HRV, RMSSD ≈ 30–60 ms in fit adults).</summary>
     public const double RrNoiseMs = 15;
 
+    /// <summary>
+    /// Heart-rate surges in sleep (autonomic arousals, phasic REM), per hour of each stage at an
+    /// average sleeper; each surge is +<see cref="SurgeMinBpm"/> plus an exponential size with the
+    /// stage's mean (bpm). Calibrated against the real nights (surges ≥ +10 bpm per hour: N1 13.7,
+    /// N2 1.7, N3 0.5, REM 6.9; their peaks p50/p90: N1 +16/+28, N2 +13/+28, REM +12/+21).
+    /// </summary>
+    public const double SurgesPerHourN1 = 55, SurgesPerHourN2 = 5, SurgesPerHourN3 = 2, SurgesPerHourRem = 24;
+
+    /// <summary>Mean surge size above <see cref="SurgeMinBpm"/> by stage, bpm.</summary>
+    public const double SurgeMeanN1Bpm = 7, SurgeMeanNremBpm = 5.5, SurgeMeanRemBpm = 4.5;
+
+    /// <summary>Smallest and largest surge modelled, bpm (no real night's p99.9 of the rise asleep exceeds +46).</summary>
+    public const double SurgeMinBpm = 2, SurgeMaxBpm = 40;
+
+    /// <summary>
+    /// How much sleepers differ: each sleeper's surge rate is multiplied by a log-normal factor with
+    /// this SD (of the log), and surge sizes by another (real nights: a sleeper's surge level, the
+    /// p99.9 of the rise asleep, runs from +18 to +37 bpm, p10–p90).
+    /// </summary>
+    public const double SleeperRateSpread = 0.6, SleeperSizeSpread = 0.25;
+
+    /// <summary>A surge holds its peak for this many seconds plus an exponential with the stage's mean (REM surges last longer: real length p90 45 s against 23–36 s).</summary>
+    public const double SurgeHoldMinSeconds = 3, SurgeHoldMeanRemSeconds = 12, SurgeHoldMeanNremSeconds = 7;
+
+    /// <summary>Share of large NREM surges (≥ <see cref="SurgeMoveLargeBpm"/>) with a limb movement of 1–4 s: strong arousals often come with one (assumed: the real nights have no motion, and movement in sleep stays ≈21 an hour); smaller surges and REM surges (atonia) without.</summary>
+    public const double SurgeMoveShareLarge = 0.5, SurgeMoveLargeBpm = 15;
+
+    /// <summary>
+    /// The surge at waking: every ordinary wake bout begins with one, +<see cref="WakeSurgeMinBpm"/>
+    /// plus an exponential with this mean (bpm), bigger for bouts of ≥ 2 min (real: peak in the first
+    /// minute +14 for bouts under 2 min, +19 for longer ones, median).
+    /// </summary>
+    public const double WakeSurgeMinBpm = 6, WakeSurgeMeanShortBpm = 10, WakeSurgeMeanLongBpm = 16;
+
     /// <summary>Turn-overs and other body movements per hour by stage: ≈21/h in sleep overall (Sicbaldi 2025), few in REM atonia.</summary>
     public const double MovesPerHourN1 = 24, MovesPerHourN2 = 16, MovesPerHourN3 = 8, MovesPerHourRem = 8;
 
     /// <summary>A movement lasts 2–6 s with 0.1–0.5 g of dynamic acceleration and raises heart rate 2–6 bpm.</summary>
     public const double MoveMinSeconds = 2, MoveMaxSeconds = 6, MoveMinG = 0.1, MoveMaxG = 0.5, MoveBumpMinBpm = 2, MoveBumpMaxBpm = 6;
-
-    /// <summary>Brief arousals per hour of NREM (arousal index ≈10/h in healthy adults; some unscored), with a +4–10 bpm rise for ≈15 s (Azarbarzin 2014).</summary>
-    public const double ArousalsPerHour = 6, ArousalMinBpm = 4, ArousalMaxBpm = 10;
-
-    /// <summary>Share of arousals with a movement of 1–4 s.</summary>
-    public const double ArousalMoveShare = 0.4;
-
-    /// <summary>REM heart-rate surges per minute of REM and their size (+3–10 bpm for 5–20 s).</summary>
-    public const double RemSurgesPerMinute = 1, RemSurgeMinBpm = 3, RemSurgeMaxBpm = 10;
 
     /// <summary>Fidgets per hour while lying awake (≈90 movements/h awake, Sicbaldi 2025).</summary>
     public const double FidgetsPerHour = 90;
@@ -55,8 +80,8 @@ public static class PhysiologyModel
     /// <summary>Heart rate standing and walking above lying awake, bpm (Bonnet &amp; Arand 1999: standing &gt; sitting &gt; lying).</summary>
     public const double StandingMinBpm = 10, StandingMaxBpm = 20;
 
-    /// <summary>Cramp: heart rate +12–28 bpm above the sleeping baseline, reached with a 3–6 s time constant (CRAMPS.md: +10–25 bpm within 5–15 s).</summary>
-    public const double CrampRiseMinBpm = 12, CrampRiseMaxBpm = 28, CrampRiseTauMin = 3, CrampRiseTauMax = 6;
+    /// <summary>Cramp: heart rate +10–25 bpm above the sleeping baseline, reached with a 3–6 s time constant, so within 5–15 s (CRAMPS.md, from Azarbarzin 2014 and Bonnet &amp; Arand 1997, 1999; no study measured a cramp awakening itself).</summary>
+    public const double CrampRiseMinBpm = 10, CrampRiseMaxBpm = 25, CrampRiseTauMin = 3, CrampRiseTauMax = 6;
 
     /// <summary>Cramp length, s: seconds to several minutes (Allen &amp; Kirby 2012: up to ≈10 min; most are shorter).</summary>
     public const double CrampMinSeconds = 20, CrampMaxSeconds = 240;
@@ -72,6 +97,9 @@ public static class PhysiologyModel
 
     /// <summary>Chest straps lose contact this many times a night on average, for 10–60 s.</summary>
     public const double ContactLossesPerNight = 1;
+
+    /// <summary>A smartwatch's heart-rate readings: share of 5-s and 6-s intervals (the rest 1–10 s), the chance a reading starts a gap, and the gap's length range (s) — measured on the real nights.</summary>
+    public const double WristIntervalFiveShare = 0.48, WristIntervalSixShare = 0.14, WristGapsPerReading = 0.0006, WristGapMinSeconds = 15, WristGapMaxSeconds = 900;
 
     /// <summary>Accelerometer white noise per axis, g: Polar H10 ≈3 mg, the PineTime's BMA421 ≈6 mg.</summary>
     public const double PolarNoiseG = 0.003, InfiniTimeNoiseG = 0.006;

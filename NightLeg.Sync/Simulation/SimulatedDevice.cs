@@ -11,4 +11,7 @@ public enum SimulatedDevice
 
     /// <summary>Polar H10: heart rate with RR at 1 Hz and PMD ACC at 52 Hz (raw int16 frames).</summary>
     PolarH10,
+
+    /// <summary>An optical wrist heart rate as a smartwatch sends it overnight: uint8 bpm about every 5 s, with gaps; no RR, no motion (the real nights' kind).</summary>
+    WristHr,
 }

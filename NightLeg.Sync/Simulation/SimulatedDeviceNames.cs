@@ -4,7 +4,7 @@ namespace NightLeg.Sync.Simulation;
 public static class SimulatedDeviceNames
 {
     /// <summary>The names, as <c>--device</c> takes them.</summary>
-    public static readonly string[] All = ["hr-strap", "infinitime", "polar-h10"];
+    public static readonly string[] All = ["hr-strap", "infinitime", "polar-h10", "wrist-hr"];
 
     /// <summary>The device for a name.</summary>
     public static SimulatedDevice Parse(string name) => name switch
@@ -12,7 +12,8 @@ public static class SimulatedDeviceNames
         "hr-strap" => SimulatedDevice.HrStrap,
         "infinitime" => SimulatedDevice.InfiniTime,
         "polar-h10" => SimulatedDevice.PolarH10,
-        _ => throw new ArgumentException($"unknown device \"{name}\" (hr-strap, infinitime, polar-h10)", nameof(name)),
+        "wrist-hr" => SimulatedDevice.WristHr,
+        _ => throw new ArgumentException($"unknown device \"{name}\" ({string.Join(", ", All)})", nameof(name)),
     };
 
     /// <summary>The name of a device.</summary>

@@ -73,6 +73,19 @@ public sealed class EpochScript
         return this;
     }
 
+    /// <summary>A heart-rate surge in still sleep (phasic REM, an autonomic arousal): up by +rise within 4 s, held, back within 12 s.</summary>
+    public EpochScript Surge(double riseBpm, TimeSpan hold)
+    {
+        var seconds = 4 + (int)hold.TotalSeconds + 12;
+        for (var i = 0; i < seconds; i++)
+        {
+            var shape = i < 4 ? (i + 1) / 4.0 : i < 4 + hold.TotalSeconds ? 1 : 1 - ((i - 4 - hold.TotalSeconds + 1) / 12.0);
+            Second(_baselineBpm + (riseBpm * shape) + Noise(1.5), Still());
+        }
+
+        return this;
+    }
+
     /// <summary>REM: heart rate wandering up to +swing bpm above baseline for minutes, body still (atonia).</summary>
     public EpochScript Rem(TimeSpan duration, double swingBpm = 10)
     {

@@ -2,63 +2,74 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using NightLeg.Bench.Classic;
 using NightLeg.Domain.Detection;
-using NightLeg.Domain.Samples;
 using NightLeg.Domain.Nights;
+using NightLeg.Domain.Samples;
+using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Bench.Detection;
 
-/// <summary>Builds the fixed set of synthetic nights, replays each, and scores every method on it.</summary>
+/// <summary>
+/// The detection benchmark: the fixed synthetic set (every method scored on the same seconds) and
+/// the real nights, side by side, every detection scored by <see cref="DetectionScorer"/>.
+/// </summary>
 public static class DetectionBenchmark
 {
-    public static int Run(IReadOnlyList<SimulatedDevice> devices, TextWriter output, DetectorThresholds thresholds, bool verbose = false, bool classic = true)
+    public const string NightLeg = "NightLeg";
+
+    /// <summary>Scores every method on the synthetic set; returns (case, method, score) for each night.</summary>
+    public static IReadOnlyList<(NightCase Case, string Method, NightScore Score)> Synthetic(IReadOnlyList<SimulatedDevice> devices, DetectorThresholds thresholds,
+        bool classic, TextWriter? verbose = null, bool learned = false)
     {
         var cases = NightCase.FixedSet(devices);
         var calendar = NightCalendar.ForZone(SimulationOptions.DefaultTimeZone);
         var results = new ConcurrentBag<(NightCase Case, string Method, NightScore Score)>();
         var actigraphy = new ConcurrentBag<(NightCase Case, GroundTruth Truth, DateTimeOffset Start, double?[] Counts)>();
-        var clock = Stopwatch.StartNew();
         Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, nightCase =>
         {
             var simulator = new NightSimulator(nightCase.Options);
             var truth = simulator.Truth;
+            var labelled = LabelledNight.From(truth);
             var epochs = new List<SecondEpoch>();
-            var result = CaptureReplay.Run(simulator.Notifications(), calendar, thresholds, recorder => recorder.EpochCompleted += epochs.Add);
-            var detections = result.Awakenings.Select(a => a.Awakening.DetectedAt).ToList();
-            var score = Scorer.Score(truth, detections);
-            results.Add((nightCase, "NightLeg", score));
+            var sleeper = learned ? CaptureReplay.Run(new NightSimulator(nightCase.NightBefore).Notifications(), calendar, thresholds).Sleeper : null;
+            var result = CaptureReplay.Run(simulator.Notifications(), calendar, thresholds, recorder => recorder.EpochCompleted += epochs.Add, sleeper: sleeper);
+            var score = DetectionScorer.Score(labelled, result.Awakenings.Select(a => new ScoredDetection(a.Awakening.DetectedAt, a.Review)).ToList());
+            results.Add((nightCase, NightLeg, score));
             if (classic)
             {
                 // The classic scorers see the same seconds: actigraphy only where there is motion.
-                if (nightCase.Device != SimulatedDevice.HrStrap)
+                if (nightCase.Device is SimulatedDevice.InfiniTime or SimulatedDevice.PolarH10)
                 {
                     var (start, counts) = ActivityCounts.PerMinute(epochs);
                     actigraphy.Add((nightCase, truth, start, counts));
                 }
 
-                results.Add((nightCase, "HR threshold +15", Scorer.Score(truth, NaiveHeartRateThreshold.Detect(epochs))));
+                results.Add((nightCase, "HR threshold +15", DetectionScorer.Score(labelled, Asked(NaiveHeartRateThreshold.Detect(epochs)))));
             }
-            if (verbose && (score.CrampsFound < score.Cramps || score.FalsePrompts > 0))
+
+            if (verbose is not null && (score.CrampsFound < score.Cramps || score.FalsePrompts > 0))
             {
-                lock (output)
+                lock (verbose)
                 {
-                    output.WriteLine($"  {nightCase.Device} {nightCase.HypnogramId} seed {nightCase.Seed}: cramps {score.CrampsFound}/{score.Cramps}, false {score.FalsePrompts}, " +
-                                     $"latencies [{string.Join(", ", score.LatenciesSeconds.Select(l => l.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}]");
+                    verbose.WriteLine($"  {nightCase.Device} {nightCase.HypnogramId} seed {nightCase.Seed}: cramps {score.CrampsFound}/{score.Cramps}, false {score.FalsePrompts}, " +
+                                      $"latencies [{string.Join(", ", score.LatenciesSeconds.Select(l => l.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}]");
                     foreach (var c in truth.CrampAwakenings)
                     {
-                        output.WriteLine($"    cramp {c.Onset:HH:mm:ss}–{c.End:HH:mm:ss} rise {c.HeartRateRiseBpm:0} stood {c.StoodUp} dropout {c.HeartRateDropout}");
+                        verbose.WriteLine($"    cramp {c.Onset:HH:mm:ss}–{c.CrampEnd:HH:mm:ss}–{c.End:HH:mm:ss} rise {c.HeartRateRiseBpm:0} stood {c.StoodUp} dropout {c.HeartRateDropout}");
                     }
 
-                    foreach (var (_, a) in result.Awakenings)
+                    foreach (var a in result.Awakenings)
                     {
-                        output.WriteLine($"    detected {a.DetectedAt:HH:mm:ss} onset {a.Onset:HH:mm:ss} {a.BaselineHeartRateBpm:0}→{a.PeakHeartRateBpm:0} {a.Evidence} active {a.ActiveSeconds}");
+                        var d = a.Awakening;
+                        var inBout = labelled.WakeBouts.Any(b => d.DetectedAt >= b.Onset - DetectionScorer.Before && d.DetectedAt <= b.End + DetectionScorer.After);
+                        verbose.WriteLine($"    detected {d.DetectedAt:HH:mm:ss} onset {d.Onset:HH:mm:ss} {d.BaselineHeartRateBpm:0}→{d.PeakHeartRateBpm:0} " +
+                                          $"{d.Evidence} active {d.ActiveSeconds} {a.Review} {(inBout ? "wake" : "FALSE " + labelled.StageAt(d.DetectedAt))}");
                     }
                 }
             }
         });
 
-        var calibrated = new List<string>();
         foreach (var (name, scorer, future) in new (string, Func<double?[], bool[]>, int)[]
                  {
                      ("Cole-Kripke 1992", ColeKripke.Wake, ColeKripke.FutureMinutes),
@@ -70,24 +81,54 @@ public static class DetectionBenchmark
                 break;
             }
 
-            var (scale, accuracy) = Calibration.Best(actigraphy.Select(a => (a.Truth, a.Start, a.Counts)).ToList(), scorer);
-            calibrated.Add($"{name}: count scale {scale:0.####} (minute-level balanced accuracy {accuracy:0.000})");
+            var (scale, _) = Calibration.Best(actigraphy.Select(a => (a.Truth, a.Start, a.Counts)).ToList(), scorer);
             foreach (var a in actigraphy)
             {
                 var wake = scorer(a.Counts.Select(c => c * scale).ToArray());
-                results.Add((a.Case, name, Scorer.Score(a.Truth, EpochScorerEvents.Detect(a.Start, wake, future))));
+                results.Add((a.Case, name, DetectionScorer.Score(LabelledNight.From(a.Truth), Asked(EpochScorerEvents.Detect(a.Start, wake, future)))));
             }
         }
 
-        output.WriteLine($"{cases.Count} nights in {clock.Elapsed.TotalSeconds:0} s");
-        foreach (var line in calibrated)
+        return [.. results];
+    }
+
+    /// <summary>Prints both sets: synthetic per method and device, then the real nights.</summary>
+    public static int Run(IReadOnlyList<SimulatedDevice> devices, TextWriter output, DetectorThresholds thresholds, bool verbose = false, bool classic = true, bool real = true)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = Synthetic(devices, thresholds, classic, verbose ? output : null);
+        output.WriteLine($"Synthetic: {results.Count(r => r.Method == NightLeg)} nights in {clock.Elapsed.TotalSeconds:0} s");
+        output.WriteLine();
+        WriteSynthetic(output, results, devices);
+        if (real)
         {
-            output.WriteLine($"Calibrated {line}");
+            output.WriteLine();
+            var (totals, nights) = RealNightBenchmark.Run(RealNightBenchmark.Load(), thresholds);
+            output.WriteLine(MethodTotals.RealHeader);
+            output.WriteLine(totals.RealRow($"{NightLeg} (heart rate only)"));
+            if (verbose)
+            {
+                foreach (var (night, score, result) in nights)
+                {
+                    output.WriteLine($"  {night.Truth.Id}: false {score.FalsePrompts} [{string.Join(", ", score.FalsePromptStages)}], ask {score.EventsToAsk}, brief {score.BriefAwakenings}, " +
+                                     $"bouts≥1 {score.Bouts1MinFound}/{score.Bouts1Min}");
+                    foreach (var a in result.Awakenings)
+                    {
+                        var d = a.Awakening;
+                        var inBout = night.Truth.WakeBouts.Any(b => d.DetectedAt >= b.Onset - DetectionScorer.Before && d.DetectedAt <= b.End + DetectionScorer.After);
+                        output.WriteLine($"    {d.DetectedAt:HH:mm:ss} onset {d.Onset:HH:mm:ss} {d.BaselineHeartRateBpm:0}→{d.PeakHeartRateBpm:0} {a.Review} " +
+                                         $"asleep again {a.AsleepAgainAt:HH:mm:ss} {(inBout ? "wake" : "FALSE " + night.Truth.StageAt(d.DetectedAt))}");
+                    }
+                }
+            }
         }
 
-        output.WriteLine();
-        output.WriteLine("| method / device | nights | cramp recall | wake ≥ 2 min recall | false prompts (per night) | latency median | latency p95 |");
-        output.WriteLine("|---|---|---|---|---|---|---|");
+        return 0;
+    }
+
+    public static void WriteSynthetic(TextWriter output, IReadOnlyList<(NightCase Case, string Method, NightScore Score)> results, IReadOnlyList<SimulatedDevice> devices)
+    {
+        output.WriteLine(MethodTotals.SyntheticHeader);
         foreach (var method in results.Select(r => r.Method).Distinct())
         {
             var overall = new MethodTotals();
@@ -95,7 +136,7 @@ public static class DetectionBenchmark
             {
                 if (!results.Any(r => r.Method == method && r.Case.Device == device))
                 {
-                    output.WriteLine($"| {method} / {SimulatedDeviceNames.Name(device)} | – | no motion: not applicable | | | | |");
+                    output.WriteLine($"| {method} / {SimulatedDeviceNames.Name(device)} | – | no motion: not applicable | | | | | | |");
                     continue;
                 }
 
@@ -106,12 +147,12 @@ public static class DetectionBenchmark
                 }
 
                 overall.Add(totals);
-                output.WriteLine(totals.Row($"{method} / {SimulatedDeviceNames.Name(device)}"));
+                output.WriteLine(totals.SyntheticRow($"{method} / {SimulatedDeviceNames.Name(device)}"));
             }
 
-            output.WriteLine(overall.Row($"**{method} / all**"));
+            output.WriteLine(overall.SyntheticRow($"**{method} / all**"));
         }
-
-        return 0;
     }
+
+    private static List<ScoredDetection> Asked(IEnumerable<DateTimeOffset> detections) => detections.Select(d => new ScoredDetection(d, ReviewKind.Ask)).ToList();
 }

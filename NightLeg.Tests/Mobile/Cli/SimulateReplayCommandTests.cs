@@ -38,12 +38,22 @@ public sealed class SimulateReplayCommandTests : IDisposable
             .Select(e => (Onset: e.GetProperty("onset").GetDateTimeOffset(), DetectedAt: e.GetProperty("detectedAt").GetDateTimeOffset()))
             .ToList();
         Assert.Equal(2, truth.CrampAwakenings.Count);
+        var found = 0;
         foreach (var cramp in truth.CrampAwakenings)
         {
             var hit = events.Where(e => e.DetectedAt >= cramp.Onset && e.DetectedAt <= cramp.End).ToList();
-            Assert.True(hit.Count == 1, $"cramp at {cramp.Onset:O}: {hit.Count} detections among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
-            Assert.InRange((hit[0].DetectedAt - cramp.Onset).TotalSeconds, 0, 45);
+            Assert.True(hit.Count <= 1, $"cramp at {cramp.Onset:O}: {hit.Count} detections");
+            if (hit.Count == 1)
+            {
+                found++;
+                Assert.InRange((hit[0].DetectedAt - cramp.Onset).TotalSeconds, 0, device == "hr-strap" ? 75 : 25);
+            }
         }
+
+        // With motion both cramps are found. Heart rate alone finds ≈ 0.8 of cramps (docs/benchmarks.md):
+        // this night's first cramp raises it by only +10 bpm, which real sleep surges exceed nightly.
+        Assert.True(found == (device == "hr-strap" ? 1 : 2), $"found {found} among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
+        Assert.All(events, e => Assert.Contains(truth.WakeBouts, b => e.DetectedAt >= b.Onset.AddSeconds(-30) && e.DetectedAt <= b.End.AddSeconds(60)));
 
         var night = Assert.Single(json.RootElement.GetProperty("nights").EnumerateArray());
         Assert.Equal("2026-03-10", night.GetProperty("date").GetString());

@@ -1,0 +1,42 @@
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Nights;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Evaluation;
+using NightLeg.Sync.Replay;
+
+namespace NightLeg.Bench.Detection;
+
+/// <summary>
+/// The real nights of ../shared/data/real-nights replayed exactly as `nightleg replay` does, each
+/// detection scored by <see cref="DetectionScorer"/> (the rules of that folder's README).
+/// </summary>
+public static class RealNightBenchmark
+{
+    public static (MethodTotals Totals, IReadOnlyList<(RealNight Night, NightScore Score, ReplayResult Result)> Nights) Run(IReadOnlyList<RealNight> nights, DetectorThresholds thresholds)
+    {
+        var results = new (RealNight, NightScore, ReplayResult)[nights.Count];
+        Parallel.For(0, nights.Count, i =>
+        {
+            using var reader = CaptureReader.Open(nights[i].CapturePath);
+            var calendar = NightCalendar.ForZone(reader.Header.TimeZone ?? "Europe/Oslo");
+            var result = CaptureReplay.Run(reader.ReadAll(), calendar, thresholds);
+            var score = DetectionScorer.Score(nights[i].Truth, result.Awakenings.Select(a => new ScoredDetection(a.Awakening.DetectedAt, a.Review)).ToList());
+            results[i] = (nights[i], score, result);
+        });
+
+        var totals = new MethodTotals();
+        foreach (var (_, score, _) in results)
+        {
+            totals.Add(score);
+        }
+
+        return (totals, results);
+    }
+
+    public static IReadOnlyList<RealNight> Load()
+    {
+        var dir = RealNight.FindDirectory(Directory.GetCurrentDirectory())
+                  ?? throw new DirectoryNotFoundException("../shared/data/real-nights not found (run from the repository; shared/ sits beside it)");
+        return RealNight.LoadAll(dir);
+    }
+}
