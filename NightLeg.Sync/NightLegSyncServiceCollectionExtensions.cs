@@ -31,7 +31,9 @@ public static class NightLegSyncServiceCollectionExtensions
         services.AddSingleton<ICrampEventRepository, LiteDbCrampEventRepository>();
         services.AddSingleton<IDeviceRepository, LiteDbDeviceRepository>();
         services.AddSingleton<ISettingsRepository, LiteDbSettingsRepository>();
+        services.AddSingleton<ISleeperProfileRepository, LiteDbSleeperProfileRepository>();
         services.AddSingleton<CrampJournal>();
+        services.AddSingleton<AwakeningReviewer>();
         services.AddSingleton<HistoryService>();
         services.AddSingleton<IBleAdapter>(sp =>
         {
@@ -46,7 +48,8 @@ public static class NightLegSyncServiceCollectionExtensions
             var capture = settings.RecordPath is { } path ? CaptureWriter.Create(path, CaptureHeader.Create("live", settings.TimeZoneId)) : null;
             var sensitivity = sp.GetRequiredService<ISettingsRepository>().Get().Sensitivity;
             return new NightSession(sp.GetRequiredService<NightCalendar>(), DetectorThresholds.For(sensitivity), sp.GetRequiredService<INightRepository>(),
-                sp.GetRequiredService<IEpochRepository>(), sp.GetRequiredService<CrampJournal>(), settings.Sync, capture, sp.GetRequiredService<ILogger<NightSession>>());
+                sp.GetRequiredService<IEpochRepository>(), sp.GetRequiredService<CrampJournal>(), settings.Sync, capture, sp.GetRequiredService<ILogger<NightSession>>(),
+                sp.GetRequiredService<ISleeperProfileRepository>());
         });
         services.AddSingleton<NightSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<NightSyncService>());
@@ -54,12 +57,13 @@ public static class NightLegSyncServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The demo's night: a Polar H10 on a real hypnogram with one cramp, starting now. Seed 1 puts
-    /// the cramp 39 minutes into the night, so at 10× the prompt comes about four minutes after start.
+    /// The demo's night: a Polar H10 on a real hypnogram with one cramp, starting now. Seed 28 puts
+    /// a +18 bpm, 3.5-minute cramp 37 minutes into the night, so at 10× the prompt comes about four
+    /// minutes after start.
     /// </summary>
     public static SimulationOptions DemoNight(DateTimeOffset start) =>
         SimulationOptions.ForSeed(DemoSeed, SimulatedDevice.PolarH10, 1) with { Start = start };
 
     /// <summary>The demo night's seed.</summary>
-    public const int DemoSeed = 1;
+    public const int DemoSeed = 28;
 }

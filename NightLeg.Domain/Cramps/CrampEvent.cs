@@ -20,6 +20,7 @@ namespace NightLeg.Domain.Cramps;
 /// <param name="Details">What the user told about the cramp.</param>
 /// <param name="DismissReason">Why it was dismissed, when it was.</param>
 /// <param name="DismissNote">Free text with the dismissal.</param>
+/// <param name="AsleepAgainAt">UTC instant the sleeper was asleep again after a detected awakening, as the detector saw it live (<see cref="SleepReturnTracker"/>); null until known.</param>
 public sealed record CrampEvent(
     Guid Id,
     NightId Night,
@@ -31,7 +32,8 @@ public sealed record CrampEvent(
     ReviewStatus Status,
     CrampDetails Details,
     DismissReason? DismissReason,
-    string? DismissNote)
+    string? DismissNote,
+    DateTimeOffset? AsleepAgainAt = null)
 {
     /// <summary>A new event for a detected awakening, awaiting the user's answer.</summary>
     public static CrampEvent FromDetection(Guid id, NightId night, AwakeningDetected detection) =>
@@ -51,6 +53,12 @@ public sealed record CrampEvent(
     /// <summary>Confirmed as a cramp in the morning, with details added to what is there.</summary>
     public CrampEvent Confirmed(CrampDetails details) =>
         this with { Status = ReviewStatus.Confirmed, Details = Details.MergedWith(details), DismissReason = null, DismissNote = null };
+
+    /// <summary>True when the user answered the prompt in the night.</summary>
+    public bool WasAnswered => Answer is not null;
+
+    /// <summary>The sleeper was asleep again at <paramref name="at"/> (UTC).</summary>
+    public CrampEvent SleptAgainAt(DateTimeOffset at) => this with { AsleepAgainAt = at };
 
     /// <summary>Dismissed in the morning.</summary>
     public CrampEvent Dismissed(DismissReason reason, string? note) =>

@@ -39,6 +39,24 @@ public sealed class CrampJournal
         return cramp;
     }
 
+    /// <summary>
+    /// The sleeper was asleep again at <paramref name="at"/> after <paramref name="detection"/>: kept on
+    /// its event so the morning review and history classify it as the detector saw it. Returns the
+    /// updated event, or null when there is none for that detection.
+    /// </summary>
+    public CrampEvent? RecordSleepReturn(NightId night, AwakeningDetected detection, DateTimeOffset at)
+    {
+        var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+        if (cramp is null)
+        {
+            return null;
+        }
+
+        var updated = cramp.SleptAgainAt(at);
+        _events.Save(updated);
+        return updated;
+    }
+
     /// <summary>The answer to the prompt in the night, with an optional quick log (leg, intensity).</summary>
     public Outcome<CrampEvent> AnswerTonight(Guid id, NightAnswer answer, CrampReport? quickLog = null)
     {

@@ -1,3 +1,4 @@
+using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 
@@ -8,12 +9,14 @@ public sealed class HistoryService
 {
     private readonly INightRepository _nights;
     private readonly ICrampEventRepository _events;
+    private readonly AwakeningReviewer _reviewer;
 
-    /// <summary>Creates the service over the night and event stores.</summary>
-    public HistoryService(INightRepository nights, ICrampEventRepository events)
+    /// <summary>Creates the service over the night and event stores; <paramref name="reviewer"/> tells brief awakenings apart.</summary>
+    public HistoryService(INightRepository nights, ICrampEventRepository events, AwakeningReviewer reviewer)
     {
         _nights = nights;
         _events = events;
+        _reviewer = reviewer;
     }
 
     /// <summary>Summaries of the nights with evening dates in [<paramref name="from"/>, <paramref name="to"/>], newest first.</summary>
@@ -21,12 +24,12 @@ public sealed class HistoryService
     {
         var events = _events.List(from, to).ToLookup(e => e.Night);
         return _nights.List(from, to)
-            .Select(n => NightSummary.Of(n, events[n.Id]))
+            .Select(n => NightSummary.Of(n, events[n.Id], _reviewer.ReviewOf))
             .OrderByDescending(s => s.Id.EveningDate)
             .ToList();
     }
 
     /// <summary>One night's summary, or null.</summary>
     public NightSummary? Get(NightId id) =>
-        _nights.Get(id) is { } night ? NightSummary.Of(night, _events.ForNight(id)) : null;
+        _nights.Get(id) is { } night ? NightSummary.Of(night, _events.ForNight(id), _reviewer.ReviewOf) : null;
 }

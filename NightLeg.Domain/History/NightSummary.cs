@@ -11,11 +11,12 @@ namespace NightLeg.Domain.History;
 /// <param name="TimeAsleep">Time asleep.</param>
 /// <param name="LowestHeartRateBpm">Lowest sleeping heart rate (one-minute median), bpm.</param>
 /// <param name="TypicalHeartRateBpm">Median sleeping heart rate, bpm.</param>
-/// <param name="Awakenings">Detected awakenings.</param>
+/// <param name="Awakenings">Detected awakenings asked about in the morning (not brief ones).</param>
 /// <param name="ConfirmedCramps">Cramps confirmed or logged by hand.</param>
 /// <param name="DismissedEvents">Events dismissed as not a cramp.</param>
 /// <param name="UnreviewedEvents">Events still waiting for the morning review.</param>
 /// <param name="GapTime">Time without data.</param>
+/// <param name="BriefAwakenings">Detected awakenings after which sleep came back within minutes (<see cref="Detection.AwakeningReview"/>), counted apart.</param>
 public sealed record NightSummary(
     NightId Id,
     DateTimeOffset Start,
@@ -28,15 +29,17 @@ public sealed record NightSummary(
     int ConfirmedCramps,
     int DismissedEvents,
     int UnreviewedEvents,
-    TimeSpan GapTime)
+    TimeSpan GapTime,
+    int BriefAwakenings = 0)
 {
     /// <summary>True when at least one cramp was confirmed that night.</summary>
     public bool IsCrampNight => ConfirmedCramps > 0;
 
-    /// <summary>Summarises a night and its events.</summary>
-    public static NightSummary Of(Night night, IEnumerable<CrampEvent> events)
+    /// <summary>Summarises a night and its events; <paramref name="review"/> tells brief awakenings from the others.</summary>
+    public static NightSummary Of(Night night, IEnumerable<CrampEvent> events, Func<CrampEvent, Detection.ReviewKind> review)
     {
         var list = events.Where(e => e.Night == night.Id).ToList();
+        bool Brief(CrampEvent e) => e.Source == CrampEventSource.Detected && e.Status == ReviewStatus.Pending && review(e) == Detection.ReviewKind.Brief;
         return new NightSummary(
             night.Id,
             night.Start,
@@ -45,10 +48,11 @@ public sealed record NightSummary(
             night.Sleep.TimeAsleep,
             night.Sleep.LowestHeartRateBpm,
             night.Sleep.TypicalHeartRateBpm,
-            list.Count(e => e.Source == CrampEventSource.Detected),
+            list.Count(e => e.Source == CrampEventSource.Detected && !Brief(e)),
             list.Count(e => e.IsConfirmedCramp),
             list.Count(e => e.Status == ReviewStatus.Dismissed),
-            list.Count(e => e.Status == ReviewStatus.Pending),
-            night.GapTime);
+            list.Count(e => e.Status == ReviewStatus.Pending && !Brief(e)),
+            night.GapTime,
+            list.Count(Brief));
     }
 }

@@ -7,8 +7,9 @@ namespace NightLeg.Domain.Storage;
 /// <param name="Language">App language; null follows the browser.</param>
 /// <param name="Sensitivity">Detector sensitivity.</param>
 /// <param name="TimeZoneId">IANA time zone nights are counted in; null uses the machine's.</param>
-public sealed record UserSettings(Language? Language, Sensitivity Sensitivity, string? TimeZoneId)
+/// <param name="PromptSound">Sound and vibration with a prompt; off by default, and even when on only for awakenings movement corroborates (<see cref="AlertPolicy"/>).</param>
+public sealed record UserSettings(Language? Language, Sensitivity Sensitivity, string? TimeZoneId, bool PromptSound = false)
 {
-    /// <summary>Defaults: language from the browser, normal sensitivity, the machine's zone.</summary>
+    /// <summary>Defaults: language from the browser, normal sensitivity, the machine's zone, silent prompts.</summary>
     public static UserSettings Default { get; } = new(null, Sensitivity.Normal, null);
 }

@@ -40,15 +40,16 @@ public static class ReplayCommand
                     ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)))
                     : null;
                 NightPersister? persister = null;
+                var sleeper = database is null ? null : new LiteDbSleeperProfileRepository(database);
                 result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity), recorder =>
                 {
                     if (database is not null)
                     {
                         var nights = new LiteDbNightRepository(database);
                         var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System);
-                        persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds);
+                        persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, sleeper);
                     }
-                });
+                }, sleeper?.Get());
                 persister?.Dispose();
             }
             catch (StorageException e)

@@ -9,6 +9,6 @@ namespace NightLeg.Mobile.Cli;
 /// <param name="Lan">Listen on the local network, behind a one-time access code.</param>
 public sealed record ServeSettings(string Urls, string DatabasePath, bool Demo = false, double Speed = ServeSettings.DefaultSpeed, string? RecordPath = null, bool Lan = false)
 {
-    /// <summary>Default demo speed: the demo night's cramp comes ≈39 min in, so the prompt shows after ≈4 minutes.</summary>
+    /// <summary>Default demo speed: the demo night's cramp comes ≈37 min in, so the prompt shows after ≈4 minutes.</summary>
     public const double DefaultSpeed = 10;
 }

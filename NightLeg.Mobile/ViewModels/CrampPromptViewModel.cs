@@ -1,32 +1,42 @@
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
 using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Services;
 
 namespace NightLeg.Mobile.ViewModels;
 
 /// <summary>
 /// The cramp prompt: opens by itself when an awakening is stored, takes the answer, walks through
-/// the relief guidance with timers, and saves a quick log. UI-neutral; one per open page.
+/// the relief guidance with timers, and saves a quick log. Silent by default: it asks for sound and
+/// vibration only when the user switched them on and movement corroborates the awakening
+/// (<see cref="AlertPolicy"/>). UI-neutral; one per open page.
 /// </summary>
 public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
 {
     private readonly ILiveNight _live;
     private readonly CrampJournal _journal;
+    private readonly ISettingsRepository _settings;
     private readonly TimeProvider _time;
     private CancellationTokenSource? _timer;
 
-    public CrampPromptViewModel(ILiveNight live, CrampJournal journal, TimeProvider time)
+    public CrampPromptViewModel(ILiveNight live, CrampJournal journal, ISettingsRepository settings, TimeProvider time)
     {
         _live = live;
         _journal = journal;
+        _settings = settings;
         _time = time;
         live.AwakeningRecorded += OnAwakening;
     }
 
-    /// <summary>Raised when the prompt opens (for sound and vibration).</summary>
-    public event Action? Opened;
+    /// <summary>Raised when a prompt opens that should sound and vibrate (never by default).</summary>
+    public event Action? SoundRequested;
+
+    /// <summary>What the open prompt does besides showing: silent unless sound is on and movement corroborates.</summary>
+    [ObservableProperty]
+    public partial PromptAlert Alert { get; set; }
 
     [ObservableProperty]
     public partial PromptStep Step { get; set; }
@@ -63,7 +73,11 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         Error = null;
         SecondsLeft = null;
         Step = PromptStep.Question;
-        Opened?.Invoke();
+        Alert = cramp.Detection is { } detection ? AlertPolicy.For(detection, _settings.Get().PromptSound) : PromptAlert.Silent;
+        if (Alert == PromptAlert.Sound)
+        {
+            SoundRequested?.Invoke();
+        }
     }
 
     [RelayCommand]

@@ -1,6 +1,7 @@
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 
@@ -8,21 +9,23 @@ namespace NightLeg.Mobile.ViewModels;
 
 /// <summary>
 /// The morning review of the latest night: each detected event confirmed as a cramp (with details)
-/// or dismissed with a reason; a missed cramp added by hand. UI-neutral.
+/// or dismissed with a reason; a missed cramp added by hand. Brief awakenings — sleep back within
+/// minutes and nobody answered (<see cref="AwakeningReview"/>) — are not asked about: they wait
+/// collapsed and can still be opened and confirmed. UI-neutral.
 /// </summary>
 public sealed partial class MorningReviewViewModel : ObservableObject
 {
     private readonly ICrampEventRepository _events;
-    private readonly IEpochRepository _epochs;
+    private readonly AwakeningReviewer _reviewer;
     private readonly INightRepository _nights;
     private readonly CrampJournal _journal;
     private readonly NightCalendar _calendar;
     private readonly TimeProvider _time;
 
-    public MorningReviewViewModel(ICrampEventRepository events, IEpochRepository epochs, INightRepository nights, CrampJournal journal, NightCalendar calendar, TimeProvider time)
+    public MorningReviewViewModel(ICrampEventRepository events, AwakeningReviewer reviewer, INightRepository nights, CrampJournal journal, NightCalendar calendar, TimeProvider time)
     {
         _events = events;
-        _epochs = epochs;
+        _reviewer = reviewer;
         _nights = nights;
         _journal = journal;
         _calendar = calendar;
@@ -35,13 +38,26 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [ObservableProperty]
     public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
 
+    /// <summary>The events shown as questions or answers: everything but the unreviewed brief awakenings.</summary>
+    [ObservableProperty]
+    public partial IReadOnlyList<CrampEvent> Asked { get; set; } = [];
+
+    /// <summary>Unreviewed brief awakenings, shown collapsed.</summary>
+    [ObservableProperty]
+    public partial IReadOnlyList<CrampEvent> BriefAwakenings { get; set; } = [];
+
+    /// <summary>True while the brief awakenings are opened.</summary>
+    [ObservableProperty]
+    public partial bool BriefOpen { get; set; }
+
     [ObservableProperty]
     public partial string? Error { get; set; }
 
-    /// <summary>How long the user was awake after each detected event (computed once per load, not per render).</summary>
+    /// <summary>How long the user was awake after each detected event, by the one "asleep again" rule (computed once per load, not per render).</summary>
     public IReadOnlyDictionary<Guid, TimeSpan?> AwakeDurations { get; private set; } = new Dictionary<Guid, TimeSpan?>();
 
-    public bool HasUnreviewed => Events.Any(e => e.Status == ReviewStatus.Pending);
+    /// <summary>True when something is waiting to be asked (brief awakenings are not).</summary>
+    public bool HasUnreviewed => Asked.Any(e => e.Status == ReviewStatus.Pending);
 
     /// <summary>Loads the latest night with anything in it (recorded, or with events) within the last two weeks.</summary>
     public void Load()
@@ -53,42 +69,19 @@ public sealed partial class MorningReviewViewModel : ObservableObject
             .ToList();
         Night = recent.Count > 0 ? recent[0] : _calendar.NightOf(_time.GetUtcNow().AddHours(-12));
         Events = _events.ForNight(Night.Value);
-        AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, AwakeFor);
+        var asleep = Events.ToDictionary(e => e.Id, _reviewer.AsleepAgainAt);
+        bool Brief(CrampEvent e) => e.Status == ReviewStatus.Pending && AwakeningReviewer.ReviewOf(e, asleep[e.Id]) == ReviewKind.Brief;
+        Asked = Events.Where(e => !Brief(e)).ToList();
+        BriefAwakenings = Events.Where(Brief).ToList();
+        AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, e => asleep[e.Id] - e.At);
         OnPropertyChanged(nameof(HasUnreviewed));
-    }
-
-    /// <summary>
-    /// How long the user was awake after an awakening: until the first five calm minutes (≤ 5 active
-    /// seconds a minute, heart rate within 8 bpm of the sleeping baseline) — the detector's own
-    /// "asleep again" rule. Null when the data does not tell.
-    /// </summary>
-    public TimeSpan? AwakeFor(CrampEvent cramp)
-    {
-        if (cramp.Detection is not { } d)
-        {
-            return null;
-        }
-
-        var seconds = _epochs.Read(d.Onset, d.Onset.AddHours(2));
-        var calmRun = 0;
-        foreach (var minute in seconds.GroupBy(e => (e.Start - d.Onset).Ticks / TimeSpan.TicksPerMinute).OrderBy(g => g.Key))
-        {
-            var active = minute.Count(e => e.MovementG >= Domain.Detection.DetectorConstants.ActiveMovementG);
-            var hr = minute.Where(e => e.HeartRateBpm is not null).Select(e => e.HeartRateBpm!.Value).DefaultIfEmpty(double.NaN).Average();
-            var calm = active <= Domain.Detection.DetectorConstants.CalmMinuteMaxActiveSeconds &&
-                       (d.BaselineHeartRateBpm is not { } baseline || double.IsNaN(hr) || hr <= baseline + Domain.Detection.DetectorConstants.RearmMaxRiseBpm);
-            calmRun = calm ? calmRun + 1 : 0;
-            if (calmRun == Domain.Detection.DetectorConstants.RearmCalmMinutes)
-            {
-                return TimeSpan.FromMinutes(minute.Key - calmRun + 1);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The local wall-clock time of an instant.</summary>
     public string LocalTime(DateTimeOffset instant) => _calendar.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    [RelayCommand]
+    private void ToggleBrief() => BriefOpen = !BriefOpen;
 
     [RelayCommand]
     private Task ConfirmAsync((Guid Id, CrampReport Report) input) => Apply(_journal.Confirm(input.Id, input.Report));

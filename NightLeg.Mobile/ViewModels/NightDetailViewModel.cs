@@ -7,7 +7,8 @@ using NightLeg.Domain.Storage;
 namespace NightLeg.Mobile.ViewModels;
 
 /// <summary>One night: its figures, minute-by-minute heart rate and movement, gaps and events. UI-neutral.</summary>
-public sealed partial class NightDetailViewModel(HistoryService history, INightRepository nights, IEpochRepository epochs, ICrampEventRepository events, NightCalendar calendar) : ObservableObject
+public sealed partial class NightDetailViewModel(HistoryService history, INightRepository nights, IEpochRepository epochs, ICrampEventRepository events,
+    AwakeningReviewer reviewer, NightCalendar calendar) : ObservableObject
 {
     [ObservableProperty]
     public partial NightSummary? Summary { get; set; }
@@ -21,11 +22,15 @@ public sealed partial class NightDetailViewModel(HistoryService history, INightR
     [ObservableProperty]
     public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
 
+    /// <summary>Unreviewed events that were brief awakenings (sleep back within minutes).</summary>
+    public IReadOnlySet<Guid> Brief { get; private set; } = new HashSet<Guid>();
+
     public void Load(NightId id)
     {
         Summary = history.Get(id);
         Night = nights.Get(id);
         Events = events.ForNight(id);
+        Brief = Events.Where(e => e.Status == ReviewStatus.Pending && reviewer.ReviewOf(e) == NightLeg.Domain.Detection.ReviewKind.Brief).Select(e => e.Id).ToHashSet();
         if (Night is not { } night)
         {
             Points = [];

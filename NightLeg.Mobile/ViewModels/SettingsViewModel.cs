@@ -6,7 +6,7 @@ using NightLeg.Domain.Storage;
 
 namespace NightLeg.Mobile.ViewModels;
 
-/// <summary>Settings: language, sensitivity, the device, where the data is, export. UI-neutral.</summary>
+/// <summary>Settings: language, sensitivity, prompt sound, the device, where the data is, export. UI-neutral.</summary>
 public sealed partial class SettingsViewModel(ISettingsRepository settings, IDeviceRepository devices, string databasePath) : ObservableObject
 {
     [ObservableProperty]
@@ -14,6 +14,10 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
 
     [ObservableProperty]
     public partial Sensitivity Sensitivity { get; set; }
+
+    /// <summary>Sound and vibration with a prompt (only for motion-corroborated awakenings); off by default.</summary>
+    [ObservableProperty]
+    public partial bool PromptSound { get; set; }
 
     [ObservableProperty]
     public partial PairedDevice? Device { get; set; }
@@ -28,6 +32,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         var current = settings.Get();
         Language = current.Language;
         Sensitivity = current.Sensitivity;
+        PromptSound = current.PromptSound;
         Device = devices.GetPaired();
         Saved = false;
     }
@@ -35,7 +40,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
     [RelayCommand]
     private void Save()
     {
-        settings.Save(settings.Get() with { Language = Language, Sensitivity = Sensitivity });
+        settings.Save(settings.Get() with { Language = Language, Sensitivity = Sensitivity, PromptSound = PromptSound });
         Saved = true;
     }
 }

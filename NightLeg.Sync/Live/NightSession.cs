@@ -31,11 +31,11 @@ public sealed partial class NightSession : IAsyncDisposable
 
     /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
     public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
-        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger)
+        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, ISleeperProfileRepository? sleeper = null)
     {
-        _recorder = new NightRecorder(calendar, thresholds);
+        _recorder = new NightRecorder(calendar, thresholds, sleeper?.Get());
         _pipeline = new NotificationPipeline(_recorder);
-        _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds);
+        _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds, sleeper);
         _capture = capture;
         _logger = logger;
         _persister.EventRecorded += e => AwakeningRecorded?.Invoke(e);

@@ -20,19 +20,30 @@ public sealed class NightPersister : IDisposable
     private readonly IEpochRepository _epochs;
     private readonly CrampJournal _journal;
     private readonly int _batchSeconds;
+    private readonly ISleeperProfileRepository? _sleeper;
     private readonly List<SecondEpoch> _pending = [];
     private NightId? _pendingNight;
+    private long _epochsAtProfileSave;
 
-    /// <summary>Subscribes to <paramref name="recorder"/>; flushes every <paramref name="batchSeconds"/> seconds of data.</summary>
-    public NightPersister(NightRecorder recorder, INightRepository nights, IEpochRepository epochs, CrampJournal journal, int batchSeconds)
+    /// <summary>Seconds of data between saves of what the detector learned about the sleeper.</summary>
+    public const int SleeperProfileSaveSeconds = 600;
+
+    /// <summary>
+    /// Subscribes to <paramref name="recorder"/>; flushes every <paramref name="batchSeconds"/> seconds of data;
+    /// keeps what the detector learns about the sleeper in <paramref name="sleeper"/> (every ten minutes of data and at the end).
+    /// </summary>
+    public NightPersister(NightRecorder recorder, INightRepository nights, IEpochRepository epochs, CrampJournal journal, int batchSeconds,
+        ISleeperProfileRepository? sleeper = null)
     {
         _recorder = recorder;
         _nights = nights;
         _epochs = epochs;
         _journal = journal;
+        _sleeper = sleeper;
         _batchSeconds = Math.Max(1, batchSeconds);
         recorder.EpochCompleted += OnEpoch;
         recorder.AwakeningDetected += OnAwakening;
+        recorder.AsleepAgain += OnAsleepAgain;
     }
 
     /// <summary>Raised after a detected awakening has been stored, with the stored event.</summary>
@@ -55,6 +66,17 @@ public sealed class NightPersister : IDisposable
         {
             _nights.Save(n);
         }
+
+        if (_sleeper is not null && EpochsWritten - _epochsAtProfileSave >= SleeperProfileSaveSeconds)
+        {
+            SaveSleeperProfile();
+        }
+    }
+
+    private void SaveSleeperProfile()
+    {
+        _sleeper?.Save(_recorder.SleeperProfile);
+        _epochsAtProfileSave = EpochsWritten;
     }
 
     /// <inheritdoc />
@@ -62,7 +84,12 @@ public sealed class NightPersister : IDisposable
     {
         _recorder.EpochCompleted -= OnEpoch;
         _recorder.AwakeningDetected -= OnAwakening;
+        _recorder.AsleepAgain -= OnAsleepAgain;
         Flush();
+        if (EpochsWritten > _epochsAtProfileSave)
+        {
+            SaveSleeperProfile();
+        }
     }
 
     private void OnEpoch(SecondEpoch epoch)
@@ -80,6 +107,8 @@ public sealed class NightPersister : IDisposable
             Flush();
         }
     }
+
+    private void OnAsleepAgain(NightId night, AwakeningDetected awakening, DateTimeOffset at) => _journal.RecordSleepReturn(night, awakening, at);
 
     private void OnAwakening(NightId night, AwakeningDetected awakening)
     {

@@ -48,9 +48,10 @@ public static class CaptureReplay
     }
 
     /// <summary>Replays a capture file; the calendar's zone is the capture's, unless it has none.</summary>
-    public static ReplayResult Run(CaptureReader reader, NightCalendar fallbackCalendar, Sensitivity sensitivity = Sensitivity.Normal, Action<NightRecorder>? observe = null)
+    public static ReplayResult Run(CaptureReader reader, NightCalendar fallbackCalendar, Sensitivity sensitivity = Sensitivity.Normal, Action<NightRecorder>? observe = null,
+        SleeperProfile? sleeper = null)
     {
         var calendar = reader.Header.TimeZone is { } zone ? NightCalendar.ForZone(zone) : fallbackCalendar;
-        return Run(reader.ReadAll(), calendar, sensitivity, observe, () => reader.Warnings.ToList());
+        return Run(reader.ReadAll(), calendar, DetectorThresholds.For(sensitivity), observe, () => reader.Warnings.ToList(), sleeper);
     }
 }

@@ -87,6 +87,7 @@ internal static class BsonMapping
         },
         ["dismissReason"] = cramp.DismissReason?.ToString() ?? BsonValue.Null,
         ["dismissNote"] = cramp.DismissNote ?? BsonValue.Null,
+        ["asleepAgainAt"] = Ms(cramp.AsleepAgainAt),
     };
 
     public static CrampEvent ToCrampEvent(BsonDocument doc)
@@ -114,6 +115,7 @@ internal static class BsonMapping
                 back.IsNull ? null : new BackToSleep(back["slept"].AsBoolean, back["afterSeconds"].IsNull ? null : TimeSpan.FromSeconds(back["afterSeconds"].AsDouble)),
                 details["note"].IsNull ? null : details["note"].AsString),
             doc["dismissReason"].IsNull ? null : Enum.Parse<DismissReason>(doc["dismissReason"].AsString),
-            doc["dismissNote"].IsNull ? null : doc["dismissNote"].AsString);
+            doc["dismissNote"].IsNull ? null : doc["dismissNote"].AsString,
+            NullableInstant(doc["asleepAgainAt"]));
     }
 }

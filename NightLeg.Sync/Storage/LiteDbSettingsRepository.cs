@@ -16,7 +16,8 @@ public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISetti
         ? new UserSettings(
             d["language"].IsNull ? null : Enum.Parse<Language>(d["language"].AsString),
             Enum.Parse<Sensitivity>(d["sensitivity"].AsString),
-            d["timeZone"].IsNull ? null : d["timeZone"].AsString)
+            d["timeZone"].IsNull ? null : d["timeZone"].AsString,
+            d.TryGetValue("promptSound", out var sound) && sound.IsBoolean && sound.AsBoolean)
         : UserSettings.Default;
 
     /// <inheritdoc />
@@ -26,5 +27,6 @@ public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISetti
         ["language"] = settings.Language?.ToString() ?? BsonValue.Null,
         ["sensitivity"] = settings.Sensitivity.ToString(),
         ["timeZone"] = settings.TimeZoneId ?? BsonValue.Null,
+        ["promptSound"] = settings.PromptSound,
     });
 }

@@ -101,4 +101,5 @@ internal static class Collections
     public const string Events = "events";
     public const string Devices = "devices";
     public const string Settings = "settings";
+    public const string Sleeper = "sleeper";
 }

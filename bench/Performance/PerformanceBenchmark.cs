@@ -197,7 +197,7 @@ public static class PerformanceBenchmark
         }
 
         var built = clock.Elapsed.TotalSeconds;
-        var history = new HistoryService(nights, events);
+        var history = new HistoryService(nights, events, new AwakeningReviewer(new LiteDbEpochRepository(database)));
         var last = new NightId(firstEvening.AddDays(1099), SimulationOptions.DefaultTimeZone);
         int listed = 0, pageSeconds = 0;
         var list = Stats.MedianSeconds(Runs, () =>

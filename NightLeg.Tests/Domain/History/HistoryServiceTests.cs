@@ -24,7 +24,7 @@ public sealed class HistoryServiceTests
         _events.Save(CrampEvent.LoggedByHand(Guid.NewGuid(), first, Oslo.ToUtc(first, new TimeOnly(2, 0)), CrampDetails.Empty));
 
         // Act
-        var list = new HistoryService(_nights, _events).List(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+        var list = new HistoryService(_nights, _events, new AwakeningReviewer(new InMemoryEpochRepository())).List(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
 
         // Assert
         Assert.Equal([second, first], list.Select(s => s.Id));
@@ -37,6 +37,25 @@ public sealed class HistoryServiceTests
     }
 
     [Fact]
+    public void List_BriefAwakenings_CountApartAndAreNotUnreviewed()
+    {
+        // Arrange: two awakenings with sleep back within two minutes (nobody answered), one after twenty.
+        var night = AddNight(new DateOnly(2026, 3, 10));
+        var brief1 = Detected(night, 2);
+        var brief2 = Detected(night, 3);
+        var long1 = Detected(night, 4);
+        _events.Save(brief1.SleptAgainAt(brief1.At.AddMinutes(2)));
+        _events.Save(brief2.SleptAgainAt(brief2.At.AddMinutes(1)));
+        _events.Save(long1.SleptAgainAt(long1.At.AddMinutes(20)));
+
+        // Act
+        var summary = Assert.Single(new HistoryService(_nights, _events, new AwakeningReviewer(new InMemoryEpochRepository())).List(night.EveningDate, night.EveningDate));
+
+        // Assert
+        Assert.Equal((1, 2, 1), (summary.Awakenings, summary.BriefAwakenings, summary.UnreviewedEvents));
+    }
+
+    [Fact]
     public void List_DateRange_IsInclusiveAndExcludesOthers()
     {
         AddNight(new DateOnly(2026, 2, 28));
@@ -44,7 +63,7 @@ public sealed class HistoryServiceTests
         AddNight(new DateOnly(2026, 3, 31));
         AddNight(new DateOnly(2026, 4, 1));
 
-        var list = new HistoryService(_nights, _events).List(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+        var list = new HistoryService(_nights, _events, new AwakeningReviewer(new InMemoryEpochRepository())).List(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
 
         Assert.Equal([new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1)], list.Select(s => s.Id.EveningDate));
     }

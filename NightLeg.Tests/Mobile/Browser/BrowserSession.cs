@@ -43,7 +43,8 @@ public sealed class BrowserSession : IAsyncDisposable
         ? RepositoryRoot.Combine("docs", "screenshots")
         : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB")
+    /// <summary>Starts <c>serve</c> on a fresh database, or on the one <paramref name="prepare"/> writes first (given its path).</summary>
+    public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB", Func<string, Task>? prepare = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -51,7 +52,13 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var dir = Directory.CreateTempSubdirectory("nightleg-ui-").FullName;
-        var server = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(dir, "nightleg.db"), .. serveArgs]);
+        var database = Path.Combine(dir, "nightleg.db");
+        if (prepare is not null)
+        {
+            await prepare(database);
+        }
+
+        var server = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", database, .. serveArgs]);
         var url = await server.WaitForUrlAsync();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -70,6 +77,20 @@ public sealed class BrowserSession : IAsyncDisposable
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
             BaseURL = url,
         });
+        // Count every attempt to make a noise or vibrate: a prompt must never wake anyone by default.
+        await context.AddInitScriptAsync("""
+            window.__nightlegAlerts = [];
+            (function () {
+              const record = (what) => window.__nightlegAlerts.push(what);
+              if (navigator.vibrate) { navigator.vibrate = function () { record('vibrate'); return true; }; }
+              for (const name of ['AudioContext', 'webkitAudioContext']) {
+                const Original = window[name];
+                if (Original) { window[name] = function () { record('audio'); return new Original(); }; }
+              }
+              const play = HTMLMediaElement.prototype.play;
+              HTMLMediaElement.prototype.play = function () { record('media'); return play.apply(this, arguments); };
+            })();
+            """);
         var page = await context.NewPageAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
         return new BrowserSession(dir, server, playwright, browser, context, page, url);
@@ -81,6 +102,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync(path);
         await Page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
     }
+
+    /// <summary>Every sound or vibration the page has attempted since it loaded.</summary>
+    public Task<string[]> AlertsAsync() => Page.EvaluateAsync<string[]>("() => window.__nightlegAlerts");
 
     public Task TapAsync(string testId) => Page.Locator($"[data-testid={testId}]").First.TapAsync();
 

@@ -14,15 +14,17 @@ public sealed class DemoNightBrowserTests
     [Fact]
     public async Task DemoNight_PromptGuidanceQuickLogMorningConfirmHistory()
     {
-        // Arrange: the demo night at 60× (its cramp comes ≈39 minutes in: ≈40 s).
+        // Arrange: the demo night at 60× (its cramp comes ≈37 minutes in: ≈37 s).
         await using var s = await BrowserSession.StartAsync(["--demo", "--speed", "60"]);
         await s.GoAsync("/tonight");
         await Assertions.Expect(s.Page.Locator("[data-testid=connection]")).ToContainTextAsync("Recording", new() { Timeout = 60_000 });
         await Assertions.Expect(s.Page.Locator("[data-testid=sleep-state]")).ToHaveTextAsync("Asleep", Long);
         await s.ScreenshotAsync("1-tonight");
 
-        // Act + Assert: the prompt appears by itself.
+        // Act + Assert: the prompt appears by itself, silently (sound is off by default).
         await Assertions.Expect(s.Page.Locator("[data-testid=answer-cramp]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(s.Page.Locator("[data-testid=cramp-prompt]")).ToHaveAttributeAsync("data-alert", "silent");
+        Assert.Empty(await s.AlertsAsync());
         await s.ScreenshotAsync("2-prompt");
         await s.TapAsync("answer-cramp");
 
@@ -76,9 +78,18 @@ public sealed class DemoNightBrowserTests
     public async Task DemoNight_AnsweredLater_DismissedInTheMorningWithAReason_InNorwegian()
     {
         await using var s = await BrowserSession.StartAsync(["--demo", "--speed", "60"], locale: "nb-NO");
+
+        // This user switched sound on: the demo's cramp moves the sleeper, so its prompt may sound.
+        await s.GoAsync("/settings");
+        await s.TapAsync("sound-on");
+        await Assertions.Expect(s.Page.Locator("[data-testid=sound-on]")).ToHaveAttributeAsync("aria-checked", "true");
+        await s.ScreenshotAsync("nb-settings-sound");
+
         await s.GoAsync("/tonight");
         await Assertions.Expect(s.Page.Locator("[data-testid=answer-later]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Assertions.Expect(s.Page.Locator("[data-testid=answer-cramp]")).ToHaveTextAsync("Krampe");
+        await Assertions.Expect(s.Page.Locator("[data-testid=cramp-prompt]")).ToHaveAttributeAsync("data-alert", "sound");
+        Assert.Contains("vibrate", await s.AlertsAsync());
         await s.ScreenshotAsync("nb-prompt");
         await s.TapAsync("answer-later");
 

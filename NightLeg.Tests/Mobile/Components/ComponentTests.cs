@@ -7,6 +7,7 @@ using NightLeg.Domain.Detection;
 using NightLeg.Domain.Guidance;
 using NightLeg.Domain.History;
 using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Components.Pages;
 using NightLeg.Mobile.Components.Shared;
 using NightLeg.Mobile.Localization;
@@ -23,6 +24,7 @@ public sealed class ComponentTests : BunitContext
     private readonly FakeLiveNight _live = new();
     private readonly InMemoryCrampEventRepository _events = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero));
+    private readonly InMemorySettingsRepository _settings = new();
     private readonly CrampJournal _journal;
 
     public ComponentTests()
@@ -30,8 +32,45 @@ public sealed class ComponentTests : BunitContext
         _journal = new CrampJournal(_events, new InMemoryNightRepository(), Oslo, _time);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<TimeProvider>(_time);
-        Services.AddTransient(_ => new CrampPromptViewModel(_live, _journal, _time));
+        Services.AddTransient(_ => new CrampPromptViewModel(_live, _journal, _settings, _time));
         Services.AddTransient(_ => new TonightViewModel(_live));
+    }
+
+    [Fact]
+    public void CrampPrompt_ByDefault_ShowsWithoutSoundOrVibration()
+    {
+        // Arrange
+        var prompt = Render<CrampPrompt>();
+        var onset = _time.GetUtcNow();
+
+        // Act: a strong, moving awakening — the kind that would sound if sound were on.
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(12), 52, 75, 12, 70, 0.9, DetectionEvidence.HeartRateAndMotion)));
+
+        // Assert: the prompt is there; nothing was asked of the browser's audio or vibration.
+        prompt.WaitForAssertion(() => Assert.NotEmpty(prompt.FindAll("[data-testid=cramp-prompt]")));
+        Assert.Equal("silent", prompt.Find("[data-testid=cramp-prompt]").GetAttribute("data-alert"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "nightleg.alert");
+    }
+
+    [Fact]
+    public void CrampPrompt_SoundOn_MovingAwakeningSounds_HeartRateOnlyStaysSilent()
+    {
+        // Arrange
+        _settings.Save(UserSettings.Default with { PromptSound = true });
+        var prompt = Render<CrampPrompt>();
+        var onset = _time.GetUtcNow();
+
+        // Act 1: heart rate alone.
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(50), 52, 75, 0, null, 0.6, DetectionEvidence.HeartRateOnly)));
+        prompt.WaitForAssertion(() => Assert.NotEmpty(prompt.FindAll("[data-testid=cramp-prompt]")));
+        var afterHeartRateOnly = JSInterop.Invocations.Count(i => i.Identifier == "nightleg.alert");
+
+        // Act 2: movement corroborates.
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(12), 52, 75, 12, 70, 0.9, DetectionEvidence.HeartRateAndMotion)));
+
+        // Assert
+        Assert.Equal(0, afterHeartRateOnly);
+        prompt.WaitForAssertion(() => Assert.Equal(1, JSInterop.Invocations.Count(i => i.Identifier == "nightleg.alert")));
     }
 
     [Fact]
@@ -50,7 +89,6 @@ public sealed class ComponentTests : BunitContext
         // Assert
         prompt.WaitForAssertion(() => Assert.Equal("Stretch the calf", prompt.Find("[data-testid=guidance-title]").TextContent));
         Assert.Contains("Start 30 s", prompt.Markup);
-        Assert.Single(JSInterop.Invocations, i => i.Identifier == "nightleg.alert");
     }
 
     [Fact]
@@ -127,7 +165,7 @@ public sealed class ComponentTests : BunitContext
         }
 
         Services.AddSingleton(Oslo);
-        Services.AddTransient(_ => new MorningReviewViewModel(_events, new InMemoryEpochRepository(), nights, journal, Oslo, time));
+        Services.AddTransient(_ => new MorningReviewViewModel(_events, new AwakeningReviewer(new InMemoryEpochRepository()), nights, journal, Oslo, time));
         Services.AddSingleton<TimeProvider>(time);
 
         // Act

@@ -3,6 +3,7 @@ using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Guidance;
 using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
 using NightLeg.Mobile.ViewModels;
 using NightLeg.Tests.Fakes;
 
@@ -15,25 +16,55 @@ public sealed class CrampPromptViewModelTests
     private readonly FakeLiveNight _live = new();
     private readonly InMemoryCrampEventRepository _events = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero));
+    private readonly InMemorySettingsRepository _settings = new();
     private readonly CrampJournal _journal;
     private readonly CrampPromptViewModel _prompt;
 
     public CrampPromptViewModelTests()
     {
         _journal = new CrampJournal(_events, new InMemoryNightRepository(), Oslo, _time);
-        _prompt = new CrampPromptViewModel(_live, _journal, _time);
+        _prompt = new CrampPromptViewModel(_live, _journal, _settings, _time);
     }
 
     [Fact]
-    public void AwakeningRecorded_OpensThePromptAndSignalsIt()
+    public void AwakeningRecorded_ByDefault_OpensThePromptSilently()
     {
-        var opened = 0;
-        _prompt.Opened += () => opened++;
+        var sounds = 0;
+        _prompt.SoundRequested += () => sounds++;
 
         _live.Detect(Detected());
 
         Assert.Equal(PromptStep.Question, _prompt.Step);
-        Assert.Equal(1, opened);
+        Assert.Equal(PromptAlert.Silent, _prompt.Alert);
+        Assert.Equal(0, sounds);
+    }
+
+    [Fact]
+    public void AwakeningRecorded_SoundOnAndMovementCorroborates_Sounds()
+    {
+        _settings.Save(UserSettings.Default with { PromptSound = true });
+        var sounds = 0;
+        _prompt.SoundRequested += () => sounds++;
+
+        _live.Detect(Detected());
+
+        Assert.Equal(PromptAlert.Sound, _prompt.Alert);
+        Assert.Equal(1, sounds);
+    }
+
+    [Fact]
+    public void AwakeningRecorded_SoundOnButHeartRateOnly_StaysSilent()
+    {
+        _settings.Save(UserSettings.Default with { PromptSound = true });
+        var sounds = 0;
+        _prompt.SoundRequested += () => sounds++;
+        var onset = _time.GetUtcNow().AddSeconds(-50);
+
+        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(48), 52, 75, 0, null, 0.6, DetectionEvidence.HeartRateOnly)));
+
+        Assert.Equal(PromptStep.Question, _prompt.Step);
+        Assert.Equal(PromptAlert.Silent, _prompt.Alert);
+        Assert.Equal(0, sounds);
     }
 
     [Fact]

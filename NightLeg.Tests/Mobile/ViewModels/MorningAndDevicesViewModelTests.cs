@@ -37,7 +37,7 @@ public sealed class MorningAndDevicesViewModelTests
         // Arrange
         var a = Detect(new TimeOnly(2, 10));
         var b = Detect(new TimeOnly(4, 40));
-        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
         // Act
@@ -55,7 +55,7 @@ public sealed class MorningAndDevicesViewModelTests
     public async Task Morning_InvalidDetails_ShowsTheMessageAndKeepsTheEventPending()
     {
         var a = Detect(new TimeOnly(2, 10));
-        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
         await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport(Intensity: 11)));
@@ -67,7 +67,7 @@ public sealed class MorningAndDevicesViewModelTests
     [Fact]
     public async Task Morning_LogMissed_AddsAConfirmedCramp()
     {
-        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
         await morning.LogMissedCommand.ExecuteAsync((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
@@ -78,17 +78,61 @@ public sealed class MorningAndDevicesViewModelTests
     }
 
     [Fact]
-    public void Morning_AwakeFor_IsTheTimeUntilFiveCalmMinutes()
+    public void Morning_AwakeFor_IsTheTimeUntilAsleepAgainByTheOneRule()
     {
-        // Eight minutes of moving, raised heart rate after the onset, then calm.
+        // Eight minutes of moving with a raised heart rate after the detection, then calm.
         var cramp = Detect(new TimeOnly(3, 0));
-        var onset = cramp.Detection!.Onset;
+        var detected = cramp.Detection!.DetectedAt;
         _epochs.Append(Night, Enumerable.Range(0, 20 * 60).Select(s => s < 8 * 60
-            ? new SecondEpoch(onset.AddSeconds(s), 72, 0.2, null)
-            : new SecondEpoch(onset.AddSeconds(s), 53, 0.005, null)).ToList());
-        var morning = new MorningReviewViewModel(_events, _epochs, _nights, _journal, Oslo, _time);
+            ? new SecondEpoch(detected.AddSeconds(s), 72, 0.2, null)
+            : new SecondEpoch(detected.AddSeconds(s), 53, 0.005, null)).ToList());
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
 
-        Assert.Equal(TimeSpan.FromMinutes(8), morning.AwakeFor(cramp));
+        morning.Load();
+
+        var expected = SleepReturnTracker.Find(_epochs.Read(detected, detected.AddHours(2)), detected, cramp.Detection.BaselineHeartRateBpm) - cramp.At;
+        Assert.Equal(expected, morning.AwakeDurations[cramp.Id]);
+        Assert.InRange(morning.AwakeDurations[cramp.Id]!.Value.TotalMinutes, 8, 9.5);
+        Assert.Equal([cramp.Id], morning.Asked.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Morning_BriefAwakenings_AreCollapsedNotAskedAndStillConfirmable()
+    {
+        // Arrange: one awakening after which sleep came back in 90 s, one after which it took 15 minutes.
+        var brief = Detect(new TimeOnly(2, 0));
+        var asked = Detect(new TimeOnly(4, 0));
+        _events.Save(brief.SleptAgainAt(brief.At.AddSeconds(90)));
+        _events.Save(asked.SleptAgainAt(asked.At.AddMinutes(15)));
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
+
+        // Act
+        morning.Load();
+
+        // Assert
+        Assert.Equal([asked.Id], morning.Asked.Select(e => e.Id));
+        Assert.Equal([brief.Id], morning.BriefAwakenings.Select(e => e.Id));
+        Assert.True(morning.HasUnreviewed);
+
+        // …and a brief one can still be opened and confirmed; it then keeps its answer.
+        morning.ToggleBriefCommand.Execute(null);
+        morning.ConfirmCommand.Execute((brief.Id, new CrampReport("left", "calf", 5)));
+        Assert.True(morning.BriefOpen);
+        Assert.Empty(morning.BriefAwakenings);
+        Assert.Contains(morning.Asked, e => e.Id == brief.Id && e.Status == ReviewStatus.Confirmed);
+    }
+
+    [Fact]
+    public void Morning_OnlyBriefAwakenings_NothingToAskAbout()
+    {
+        var brief = Detect(new TimeOnly(2, 0));
+        _events.Save(brief.SleptAgainAt(brief.At.AddMinutes(2)));
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
+
+        morning.Load();
+
+        Assert.False(morning.HasUnreviewed);
+        Assert.Empty(morning.Asked);
     }
 
     [Fact]
