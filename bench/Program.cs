@@ -17,6 +17,7 @@ return command switch
 {
     "detection" => DetectionBenchmark.Run(devices, Console.Out, Thresholds(args, sensitivity), args.Contains("--verbose"), !args.Contains("--nightleg-only"), !args.Contains("--synthetic-only")),
     "sweep" => NightLeg.Bench.Detection.SweepCommand.Run(devices[0], Thresholds(args, sensitivity), args.SkipWhile(a => a != "--grid").Skip(1).First(), Console.Out, args.Contains("--learned")),
+    "miss-trace" => NightLeg.Bench.Detection.MissTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out),
     "fp-trace" => NightLeg.Bench.Detection.FalsePromptTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out, 30),
     "physiology" => PhysiologyCommand(args),
     "micro" => NightLeg.Bench.Report.Write("", microOnly: true),

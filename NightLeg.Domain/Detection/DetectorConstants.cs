@@ -24,10 +24,10 @@ public static class DetectorConstants
     /// <summary>The baseline lags the present by this much (s), so an awakening cannot raise its own baseline before it is decided (decisions take ≤ 30 s).</summary>
     public const int BaselineLagSeconds = 60;
 
-    /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change, a long REM swing), not a sudden awakening: its evidence is dropped.</summary>
+    /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change, the drift of REM), not a sudden awakening: its evidence is dropped. Long enough for the slowest heart-rate-only decision (sustain × unsettled factor, from a rise that needs ≈10 s to reach the allowance).</summary>
     public const int MaxDisturbanceSeconds = 120;
 
-    /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md); a rise that needs longer to convince is a slow swing or the tail of a brief waking, and a prompt then would be late anyway.</summary>
+    /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md) and must then be sustained (up to 68 s at Normal in unsettled sleep); a rise that takes longer to get there is a slow swing, not a sudden awakening.</summary>
     public const int HeartRateOnlyDecisionSeconds = 100;
 
     /// <summary>Movement rules need the sleeper still moving at the decision: this many active seconds in the last <see cref="OngoingWindowSeconds"/>. A cramp keeps the leg working (70–90 % of seconds); a turn-over with an arousal twitch is over within seconds.</summary>

@@ -67,7 +67,7 @@ public static class PhysiologyComparison
         svg.Append(c, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.Append(c, $"<text x=\"{left1}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Seconds with the rise ≥ x (share, by stage)</text>\n");
-        svg.Append(c, $"<text x=\"{left2}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Each night's surge level (p99.9 asleep)</text>\n");
+        svg.Append(c, $"<text x=\"{left2}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Surge level per night (p99.9)</text>\n");
 
         const double xMin = -5, xMax = 45, logMin = -4;
         double X1(double x) => left1 + ((x - xMin) / (xMax - xMin) * (right1 - left1));
