@@ -9,6 +9,7 @@ using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.BlueZ;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Simulation;
 using NightLeg.Sync.Storage;
@@ -24,6 +25,7 @@ public static class NightLegSyncServiceCollectionExtensions
         settings.Sync.Validate();
         services.AddSingleton(settings);
         services.AddSingleton(settings.Database);
+        services.AddSingleton(DeviceFamilies.Default);
         services.AddSingleton(settings.Sync);
         services.AddSingleton(_ => NightCalendar.ForZone(settings.TimeZoneId));
         services.AddSingleton<INightRepository, LiteDbNightRepository>();
@@ -62,7 +64,7 @@ public static class NightLegSyncServiceCollectionExtensions
     /// minutes after start.
     /// </summary>
     public static SimulationOptions DemoNight(DateTimeOffset start) =>
-        SimulationOptions.ForSeed(DemoSeed, SimulatedDevice.PolarH10, 1) with { Start = start };
+        SimulationOptions.ForSeed(DemoSeed, DeviceFamilies.Default.Simulate("polar-h10"), 1) with { Start = start };
 
     /// <summary>The demo night's seed.</summary>
     public const int DemoSeed = 28;

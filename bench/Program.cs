@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using NightLeg.Bench.Detection;
 using NightLeg.Bench.Performance;
 using NightLeg.Domain.Detection;
@@ -6,7 +7,7 @@ using NightLeg.Sync.Simulation;
 // nightleg-bench: `report` runs everything and writes docs/benchmarks.md; `detection` scores the
 // detectors on the fixed synthetic nights; `performance` times replay, storage and history.
 var command = args.FirstOrDefault() ?? "detection";
-var devices = args.SkipWhile(a => a != "--device").Skip(1).Take(1).Select(SimulatedDeviceNames.Parse).ToList();
+var devices = args.SkipWhile(a => a != "--device").Skip(1).Take(1).Select(DeviceFamilies.Default.Simulate).ToList();
 if (devices.Count == 0)
 {
     devices = [.. NightCase.DefaultDevices];

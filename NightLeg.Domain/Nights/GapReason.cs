@@ -8,4 +8,7 @@ public enum GapReason
 
     /// <summary>The Bluetooth link was lost and had to be re-established.</summary>
     LinkLost,
+
+    /// <summary>The wearable reported no skin contact for a stretch: it was not worn (a strap taken off). Not asleep, not a link problem.</summary>
+    NotWorn,
 }

@@ -23,6 +23,8 @@ namespace NightLeg.Domain.Nights;
 /// <param name="FinalAwakening">UTC instant of the final awakening of the morning, if one was detected.</param>
 /// <param name="Gaps">Stretches without data, in time order.</param>
 /// <param name="Sleep">Time asleep and sleeping heart rate.</param>
+/// <param name="BatteryAtStartPercent">The wearable's battery at the first reading of the night, percent.</param>
+/// <param name="BatteryAtEndPercent">Its battery at the last reading, percent.</param>
 public sealed record Night(
     NightId Id,
     DateTimeOffset RecordingStart,
@@ -32,7 +34,9 @@ public sealed record Night(
     DateTimeOffset? SleepOnset,
     DateTimeOffset? FinalAwakening,
     IReadOnlyList<RecordingGap> Gaps,
-    SleepStatistics Sleep)
+    SleepStatistics Sleep,
+    int? BatteryAtStartPercent = null,
+    int? BatteryAtEndPercent = null)
 {
     /// <summary>Where the night starts, by the rule above.</summary>
     public DateTimeOffset Start => ExplicitStart ?? SleepOnset ?? RecordingStart;
@@ -43,8 +47,11 @@ public sealed record Night(
     /// <summary>Time in bed: from the user's start (else the first data) to their stop (else the last data).</summary>
     public TimeSpan TimeInBed => (ExplicitEnd ?? RecordingEnd) - (ExplicitStart ?? RecordingStart);
 
-    /// <summary>Total time without data.</summary>
-    public TimeSpan GapTime => Gaps.Aggregate(TimeSpan.Zero, (sum, g) => sum + g.Duration);
+    /// <summary>Time without data because of the link or silence (not worn counted apart).</summary>
+    public TimeSpan GapTime => Gaps.Where(g => g.Reason != GapReason.NotWorn).Aggregate(TimeSpan.Zero, (sum, g) => sum + g.Duration);
+
+    /// <summary>Time the wearable was not worn (no skin contact for a stretch).</summary>
+    public TimeSpan NotWornTime => Gaps.Where(g => g.Reason == GapReason.NotWorn).Aggregate(TimeSpan.Zero, (sum, g) => sum + g.Duration);
 
     /// <summary>True when <paramref name="instant"/> lies within the night's time in bed (inclusive).</summary>
     public bool Contains(DateTimeOffset instant) =>

@@ -15,6 +15,14 @@ public sealed class NightRecorder : ISampleSink
     /// <summary>Seconds without any epoch that make a recorded gap (shorter silences are ordinary: InfiniTime only notifies on change).</summary>
     public const int MinimumGapSeconds = 10;
 
+    /// <summary>
+    /// Seconds without skin contact that mean the wearable is not worn: a strap slipping loses contact
+    /// for seconds to a minute; longer, it is off, and the stretch is a <see cref="GapReason.NotWorn"/>
+    /// gap back to its first second. No second without skin contact reaches the detector (the
+    /// movement of taking a strap off is not an awakening out of sleep).
+    /// </summary>
+    public const int NotWornSeconds = 90;
+
     private readonly NightCalendar _calendar;
     private readonly DetectorThresholds _thresholds;
     private readonly EpochAggregator _epochs = new();
@@ -25,6 +33,7 @@ public sealed class NightRecorder : ISampleSink
     private long _heartRate;
     private long _motion;
     private long _unusable;
+    private DateTimeOffset? _contactLostSince;
 
     /// <summary>Creates a recorder for the user's calendar and chosen sensitivity.</summary>
     public NightRecorder(NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal)
@@ -121,6 +130,9 @@ public sealed class NightRecorder : ISampleSink
         }
     }
 
+    /// <summary>A battery reading (percent) at a UTC instant: the night keeps its first and last.</summary>
+    public void AddBattery(DateTimeOffset at, int percent) => BuilderFor(at).Battery(percent);
+
     /// <summary>End of the stream: closes every open second (the night stays current until another begins).</summary>
     public void Complete() => Process(_epochs.Flush());
 
@@ -136,6 +148,12 @@ public sealed class NightRecorder : ISampleSink
 
             builder.Touch(epoch.Start, epoch.Start.AddSeconds(1));
             LastEpoch = epoch;
+            if (NotWorn(builder, epoch))
+            {
+                EpochCompleted?.Invoke(epoch);
+                continue;
+            }
+
             var before = _detector.State;
             var detection = _detector.Process(epoch);
             builder.Sleep.Add(epoch, _detector.State);
@@ -152,6 +170,24 @@ public sealed class NightRecorder : ISampleSink
                 AwakeningDetected?.Invoke(builder.Id, detection);
             }
         }
+    }
+
+    /// <summary>Tracks stretches without skin contact (a not-worn gap once long enough); true for a second without contact.</summary>
+    private bool NotWorn(NightBuilder builder, in SecondEpoch epoch)
+    {
+        if (!epoch.ContactLost)
+        {
+            _contactLostSince = null;
+            return false;
+        }
+
+        _contactLostSince ??= epoch.Start;
+        if ((epoch.Start - _contactLostSince.Value).TotalSeconds + 1 >= NotWornSeconds)
+        {
+            builder.AddGap(new RecordingGap(_contactLostSince.Value, epoch.Start.AddSeconds(1), GapReason.NotWorn));
+        }
+
+        return true;
     }
 
     private void OnStateChanged(NightBuilder builder, SleepState before, SecondEpoch epoch)
@@ -229,8 +265,25 @@ public sealed class NightRecorder : ISampleSink
             }
         }
 
+        public int? BatteryAtStart { get; private set; }
+
+        public int? BatteryAtEnd { get; private set; }
+
+        public void Battery(int percent)
+        {
+            BatteryAtStart ??= percent;
+            BatteryAtEnd = percent;
+        }
+
         public void AddGap(RecordingGap gap)
         {
+            // A not-worn stretch grows second by second: one gap from its first second.
+            if (gap.Reason == GapReason.NotWorn && _gaps.FindIndex(g => g.Reason == GapReason.NotWorn && g.Start == gap.Start) is var index and >= 0)
+            {
+                _gaps[index] = gap;
+                return;
+            }
+
             // A transport-reported gap wins over the silence it explains.
             if (gap.Reason == GapReason.NoData && _gaps.Any(g => g.Start < gap.End && gap.Start < g.End))
             {
@@ -255,6 +308,8 @@ public sealed class NightRecorder : ISampleSink
             SleepOnset,
             FinalAwakening,
             _gaps.ToList(),
-            Sleep.Snapshot());
+            Sleep.Snapshot(),
+            BatteryAtStart,
+            BatteryAtEnd);
     }
 }

@@ -150,9 +150,10 @@ public sealed class EpochAggregator
             _lastMotion = (slot.LastX, slot.LastY, slot.LastZ, second);
         }
 
-        if (heartRate is not null || movement is not null)
+        var contactLost = slot.HeartRateCount > 0 && slot.LastContact == SensorContact.NotDetected;
+        if (heartRate is not null || movement is not null || contactLost)
         {
-            _buffer.Add(new SecondEpoch(DateTimeOffset.FromUnixTimeSeconds(second), heartRate, movement, posture));
+            _buffer.Add(new SecondEpoch(DateTimeOffset.FromUnixTimeSeconds(second), heartRate, movement, posture, contactLost));
         }
 
         slot.Reset();
@@ -163,6 +164,7 @@ public sealed class EpochAggregator
         public int HeartRateCount;
         public double LastHeartRateBpm;
         public bool LastHeartRateUsable;
+        public SensorContact LastContact;
         public int MotionCount;
         public double SumX, SumY, SumZ, SumSqX, SumSqY, SumSqZ, LastX, LastY, LastZ;
 
@@ -170,6 +172,7 @@ public sealed class EpochAggregator
         {
             HeartRateCount++;
             LastHeartRateUsable = sample.IsUsable;
+            LastContact = sample.Contact;
             LastHeartRateBpm = sample.IsUsable ? BeatToBeatBpm(sample) ?? sample.HeartRateBpm : sample.HeartRateBpm;
         }
 

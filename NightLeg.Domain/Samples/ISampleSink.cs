@@ -8,4 +8,9 @@ public interface ISampleSink
 
     /// <summary>Takes one motion sample.</summary>
     void Add(in MotionSample sample);
+
+    /// <summary>Takes one battery reading (percent) at a UTC instant; sinks that do not keep it ignore it.</summary>
+    void AddBattery(DateTimeOffset at, int percent)
+    {
+    }
 }

@@ -11,7 +11,8 @@ namespace NightLeg.Domain.Samples;
 /// (including the last reading of the second before), or null when the wearable sent no motion.
 /// </param>
 /// <param name="Posture">Mean direction of gravity over the second, or null without motion.</param>
-public readonly record struct SecondEpoch(DateTimeOffset Start, double? HeartRateBpm, double? MovementG, Posture? Posture)
+/// <param name="ContactLost">The wearable said in this second that it has no skin contact (a strap slipping or taken off).</param>
+public readonly record struct SecondEpoch(DateTimeOffset Start, double? HeartRateBpm, double? MovementG, Posture? Posture, bool ContactLost = false)
 {
     /// <summary>True when the second has neither heart rate nor motion.</summary>
     public bool IsEmpty => HeartRateBpm is null && MovementG is null;

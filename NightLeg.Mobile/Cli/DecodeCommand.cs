@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NightLeg.Domain.Samples;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Gatt.Battery;
 using NightLeg.Sync.Gatt.HeartRate;
@@ -13,15 +14,18 @@ namespace NightLeg.Mobile.Cli;
 /// <summary><c>nightleg decode --profile P HEX</c>: one payload → one JSON object, for debugging captures.</summary>
 public static class DecodeCommand
 {
-    /// <summary>The profiles <c>--profile</c> accepts.</summary>
-    public static readonly string[] Profiles = ["heart-rate", "battery", "infinitime-motion", "infinitime-steps", "polar-pmd"];
+    /// <summary>The command over NightLeg's registered device families.</summary>
+    public static Command Create() => Create(DeviceFamilies.Default);
 
-    public static Command Create()
+    /// <summary>The command; <c>--profile</c> takes the decode profiles of <paramref name="families"/>' characteristics.</summary>
+    public static Command Create(DeviceFamilies families)
     {
-        var profile = new Option<string>("--profile") { Description = "What the bytes are: " + string.Join(", ", Profiles) + ".", Required = true };
-        profile.AcceptOnlyFromAmong(Profiles);
+        var profiles = families.Profiles;
+        var names = profiles.Select(p => p.Name).ToArray();
+        var profile = new Option<string>("--profile") { Description = "What the bytes are: " + string.Join(", ", names) + ".", Required = true };
+        profile.AcceptOnlyFromAmong(names);
         var factor = new Option<float>("--factor") { Description = "polar-pmd: FACTOR from the start response (scales compressed frames).", DefaultValueFactory = _ => 1.0f };
-        var sampleRate = new Option<int>("--sample-rate") { Description = "polar-pmd: sample rate in Hz (spaces the samples of a first frame).", DefaultValueFactory = _ => 52 };
+        var sampleRate = new Option<int?>("--sample-rate") { Description = "polar-pmd: the rate the stream was started at, Hz (spaces the samples of a first frame; sensors differ: an H10 offers 25–200, a Verity Sense 52)." };
         var previous = new Option<ulong?>("--previous-timestamp") { Description = "polar-pmd: the previous frame's timestamp in ns (spaces the samples by the time between frames)." };
         var hex = new Argument<string>("HEX") { Description = "The payload as hexadecimal (spaces and colons allowed)." };
 
@@ -42,7 +46,8 @@ public static class DecodeCommand
                 return 1;
             }
 
-            var json = Decode(parse.GetValue(profile)!, bytes, parse.GetValue(factor), parse.GetValue(sampleRate), parse.GetValue(previous), out var problem);
+            var chosen = profiles.First(p => p.Name == parse.GetValue(profile));
+            var json = Decode(chosen.Characteristic, bytes, parse.GetValue(factor), parse.GetValue(sampleRate), parse.GetValue(previous), out var problem);
             if (json is null)
             {
                 error.WriteLine($"decode: {problem}");
@@ -55,25 +60,28 @@ public static class DecodeCommand
         return command;
     }
 
-    /// <summary>The JSON for a payload, or null with <paramref name="problem"/> set.</summary>
-    public static string? Decode(string profile, byte[] bytes, float factor, int sampleRateHz, ulong? previousTimestampNs, out string? problem)
+    /// <summary>The JSON for a payload of <paramref name="characteristic"/>, or null with <paramref name="problem"/> set.</summary>
+    public static string? Decode(Guid characteristic, byte[] bytes, float factor, int? sampleRateHz, ulong? previousTimestampNs, out string? problem)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
-            problem = profile switch
+            problem = characteristic switch
             {
-                "heart-rate" => WriteHeartRate(json, bytes),
-                "battery" => Write(json, BatteryLevelDecoder.Decode(bytes), (j, v) => j.WriteNumber("levelPercent", v)),
-                "infinitime-steps" => Write(json, InfiniTimeMotionDecoder.DecodeSteps(bytes), (j, v) => j.WriteNumber("steps", v)),
-                "infinitime-motion" => Write(json, InfiniTimeMotionDecoder.DecodeRawXyz(bytes), (j, v) =>
+                _ when characteristic == GattUuids.HeartRateMeasurement => WriteHeartRate(json, bytes),
+                _ when characteristic == GattUuids.BatteryLevel => Write(json, BatteryLevelDecoder.Decode(bytes), (j, v) => j.WriteNumber("levelPercent", v)),
+                _ when characteristic == GattUuids.InfiniTimeStepCount => Write(json, InfiniTimeMotionDecoder.DecodeSteps(bytes), (j, v) => j.WriteNumber("steps", v)),
+                _ when characteristic == GattUuids.InfiniTimeRawXyz => Write(json, InfiniTimeMotionDecoder.DecodeRawXyz(bytes), (j, v) =>
                 {
                     j.WriteNumber("xG", v.XG);
                     j.WriteNumber("yG", v.YG);
                     j.WriteNumber("zG", v.ZG);
                 }),
-                "polar-pmd" => WritePmd(json, bytes, factor, sampleRateHz, previousTimestampNs),
-                _ => $"unknown profile \"{profile}\"",
+                _ when characteristic == GattUuids.PolarPmdData => previousTimestampNs is null && sampleRateHz is null
+                    ? "polar-pmd: a first frame needs --sample-rate (the rate the stream was started at) or --previous-timestamp"
+                    : WritePmd(json, bytes, factor, sampleRateHz ?? 0, previousTimestampNs),
+                _ when characteristic == GattUuids.PolarPmdControlPoint => WritePmdControl(json, bytes),
+                _ => $"no decoder for characteristic {characteristic}",
             };
         }
 
@@ -127,6 +135,31 @@ public static class DecodeCommand
             }
 
             j.WriteEndArray();
+        });
+
+    private static string? WritePmdControl(Utf8JsonWriter json, byte[] bytes) =>
+        Write(json, PmdControlPointResponseDecoder.Decode(bytes), (j, r) =>
+        {
+            j.WriteNumber("opcode", r.Opcode);
+            j.WriteString("measurementType", PmdMeasurementTypeNames.Name((byte)(r.MeasurementType & 0x3F)));
+            j.WriteNumber("status", r.Status);
+            j.WriteString("statusText", r.StatusText);
+            if (r.Succeeded && r.Parameters.Length > 0 && PmdSettingsDecoder.Decode(r.Parameters) is { IsSuccess: true } settings)
+            {
+                j.WriteStartObject("settings");
+                foreach (var (type, values) in settings.Value.Values)
+                {
+                    j.WriteStartArray(type.ToString());
+                    foreach (var v in values)
+                    {
+                        j.WriteNumberValue(v);
+                    }
+
+                    j.WriteEndArray();
+                }
+
+                j.WriteEndObject();
+            }
         });
 
     private static string? Write<T>(Utf8JsonWriter json, DecodeResult<T> result, Action<Utf8JsonWriter, T> write)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NightLeg.Domain.Nights;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Mobile.Cli;
@@ -15,8 +16,9 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same bytes).", DefaultValueFactory = _ => 1 };
         var hours = new Option<double?>("--hours") { Description = "Length of the night in hours (default: the hypnogram's own)." };
         var cramps = new Option<int>("--cramps") { Description = "Cramp awakenings to insert.", DefaultValueFactory = _ => 1 };
-        var device = new Option<string>("--device") { Description = "hr-strap, infinitime or polar-h10.", DefaultValueFactory = _ => "polar-h10" };
-        device.AcceptOnlyFromAmong(SimulatedDeviceNames.All);
+        var names = DeviceFamilies.Default.Simulated.Select(s => s.Name).ToArray();
+        var device = new Option<string>("--device") { Description = "The wearable to imitate: " + string.Join(", ", names) + ".", DefaultValueFactory = _ => "polar-h10" };
+        device.AcceptOnlyFromAmong(names);
         var hypnogram = new Option<FileInfo?>("--hypnogram") { Description = "A hypnogram file (one stage per 30-s line); default: one of the 31 built in, chosen by the seed." };
         var start = new Option<string?>("--start") { Description = "Start of the recording, ISO-8601 (default 23:00 local on 2026-03-10)." };
         var zone = new Option<string>("--timezone") { Description = "IANA time zone of the night.", DefaultValueFactory = _ => SimulationOptions.DefaultTimeZone };
@@ -71,7 +73,7 @@ public static class SimulateCommand
                 return 1;
             }
 
-            var options = new SimulationOptions(parse.GetValue(seed), SimulatedDeviceNames.Parse(parse.GetValue(device)!), Math.Max(0, parse.GetValue(cramps)),
+            var options = new SimulationOptions(parse.GetValue(seed), DeviceFamilies.Default.Simulate(parse.GetValue(device)!), Math.Max(0, parse.GetValue(cramps)),
                 night, startAt.ToUniversalTime(), calendar.ZoneId, parse.GetValue(hours));
             var simulator = new NightSimulator(options);
             long records;
@@ -88,8 +90,9 @@ public static class SimulateCommand
             }
 
             var t = simulator.Truth;
+            var acc = options.Device.AccStarted is { } started ? $", ACC started at {started}" : string.Empty;
             parse.InvocationConfiguration.Output.WriteLine(
-                $"Wrote {records:N0} notifications to {path}: {(t.End - t.Start).TotalHours:0.0} h as {t.Device}, hypnogram {t.HypnogramId}, " +
+                $"Wrote {records:N0} notifications to {path}: {(t.End - t.Start).TotalHours:0.0} h as {t.Device}{acc}, hypnogram {t.HypnogramId}, " +
                 $"{t.CrampAwakenings.Count} cramp awakening(s) of {options.Cramps} asked.");
             return 0;
         });

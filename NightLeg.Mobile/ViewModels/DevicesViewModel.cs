@@ -3,13 +3,15 @@ using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Devices;
+using NightLeg.Mobile.Services;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Live;
 
 namespace NightLeg.Mobile.ViewModels;
 
 /// <summary>Devices: search for wearables, pair one, forget it; the demo wearable is always offered. UI-neutral.</summary>
-public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceRepository devices, TimeProvider time) : ObservableObject
+public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceRepository devices, DeviceFamilies families, ILiveNight live, TimeProvider time) : ObservableObject
 {
     private static readonly TimeSpan ScanDuration = TimeSpan.FromSeconds(5);
 
@@ -29,17 +31,27 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
     [ObservableProperty]
     public partial bool Scanning { get; set; }
 
+    /// <summary>Why the paired wearable's movement is not recorded on this connection; null when it is (or not connected).</summary>
+    public string? MovementUnavailable => live.Status.Movement?.Unavailable;
+
+    /// <summary>What the paired wearable streams on this connection ("ACC 25 Hz, ±2 G, 16 bit"); null when nothing.</summary>
+    public string? MovementStream => live.Status.Movement?.Stream;
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Paired = devices.GetPaired();
         AdapterState = await adapter.GetStateAsync(cancellationToken);
     }
 
-    /// <summary>What a device offers, from its services.</summary>
-    public static (bool HeartRate, bool Motion, bool Battery) Offers(BleAdvertisement device) =>
-        (device.Services.Contains(GattUuids.HeartRateService),
-         device.Services.Contains(GattUuids.PolarPmdService) || device.Services.Contains(GattUuids.InfiniTimeMotionService),
-         device.Services.Contains(GattUuids.BatteryService));
+    /// <summary>The family a found device belongs to (the demo is a simulated Polar H10); null when none recognises it.</summary>
+    public DeviceFamily? FamilyOf(BleAdvertisement device) =>
+        device.DeviceId == Demo.DeviceId ? families.Get("polar-h10") : families.Recognise(device.Name, device.Services);
+
+    /// <summary>What a device offers: its family's capabilities, the battery when it advertises the service.</summary>
+    public (bool HeartRate, bool Motion, bool Battery) Offers(BleAdvertisement device) =>
+        FamilyOf(device)?.Capabilities is { } c
+            ? (c.HeartRate, c.Movement, c.Battery && device.Services.Contains(GattUuids.BatteryService))
+            : (device.Services.Contains(GattUuids.HeartRateService), false, device.Services.Contains(GattUuids.BatteryService));
 
     [RelayCommand]
     private async Task ScanAsync(CancellationToken cancellationToken)
@@ -67,8 +79,8 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
     [RelayCommand]
     private void Pair(BleAdvertisement device)
     {
-        var kind = device.DeviceId == Demo.DeviceId ? DeviceKind.Demo : DeviceProfile.For(device.Services)?.Kind ?? DeviceKind.GenericHeartRate;
-        var paired = new PairedDevice(device.DeviceId, device.Name ?? device.DeviceId, kind, time.GetUtcNow());
+        var family = FamilyOf(device)?.Id ?? "heart-rate";
+        var paired = new PairedDevice(device.DeviceId, device.Name ?? device.DeviceId, family, time.GetUtcNow(), device.DeviceId == Demo.DeviceId);
         devices.SavePaired(paired);
         Paired = paired;
     }

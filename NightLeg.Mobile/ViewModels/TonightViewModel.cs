@@ -25,6 +25,15 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
 
     public bool IsMoving => Status.MovementG >= DetectorConstants.ActiveMovementG;
 
+    /// <summary>Below this battery (percent) the evening's page says to charge before sleeping: a night of streaming takes 10–30 % of a strap's or watch's charge.</summary>
+    public const int LowBatteryPercent = 20;
+
+    /// <summary>True when the wearable's battery is under <see cref="LowBatteryPercent"/>.</summary>
+    public bool BatteryLow => Status.BatteryPercent < LowBatteryPercent;
+
+    /// <summary>Why movement is not recorded tonight although the wearable could measure it; null when it is.</summary>
+    public string? MovementUnavailable => Status.Movement?.Unavailable;
+
     public string HeartRateText => Status.HeartRateBpm is { } hr ? Math.Round(hr).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
 
     public string BaselineText => Status.BaselineHeartRateBpm is { } b ? Math.Round(b).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
@@ -51,7 +60,7 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
         var old = Status;
         if (old.Connection == status.Connection && old.Sleep == status.Sleep && Math.Round(old.HeartRateBpm ?? 0) == Math.Round(status.HeartRateBpm ?? 0) &&
             (old.MovementG >= DetectorConstants.ActiveMovementG) == (status.MovementG >= DetectorConstants.ActiveMovementG) &&
-            old.NightStartedByUser == status.NightStartedByUser && old.BatteryPercent == status.BatteryPercent)
+            old.NightStartedByUser == status.NightStartedByUser && old.BatteryPercent == status.BatteryPercent && old.Movement == status.Movement)
         {
             return;
         }
@@ -61,5 +70,7 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
         OnPropertyChanged(nameof(IsMoving));
         OnPropertyChanged(nameof(HeartRateText));
         OnPropertyChanged(nameof(BaselineText));
+        OnPropertyChanged(nameof(BatteryLow));
+        OnPropertyChanged(nameof(MovementUnavailable));
     }
 }

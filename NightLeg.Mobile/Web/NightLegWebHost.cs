@@ -86,7 +86,7 @@ public static class NightLegWebHost
         var devices = services.GetRequiredService<IDeviceRepository>();
         if (devices.GetPaired()?.Id != SimulatedWearableAdapter.DeviceId)
         {
-            devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "NightLeg demo wearable", DeviceKind.Demo, services.GetRequiredService<TimeProvider>().GetUtcNow()));
+            devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "NightLeg demo wearable", "polar-h10", services.GetRequiredService<TimeProvider>().GetUtcNow(), IsDemo: true));
         }
     }
 

@@ -17,6 +17,7 @@ namespace NightLeg.Sync.Live;
 /// <param name="InvalidNotifications">Notifications that did not decode (skipped).</param>
 /// <param name="Reconnects">Reconnections this session.</param>
 /// <param name="NightStartedByUser">True between the user's start and stop of the night.</param>
+/// <param name="Movement">What movement stream runs, or why it does not although the wearable could measure it.</param>
 public sealed record LiveStatus(
     ConnectionState Connection,
     string? DeviceName,
@@ -30,7 +31,8 @@ public sealed record LiveStatus(
     long SecondsStored,
     long InvalidNotifications,
     int Reconnects,
-    bool NightStartedByUser = false)
+    bool NightStartedByUser = false,
+    MovementState? Movement = null)
 {
     /// <summary>Before anything happened.</summary>
     public static LiveStatus Initial { get; } = new(ConnectionState.NoDevice, null, null, SleepState.AwaitingSleep, null, null, null, null, null, 0, 0, 0);

@@ -28,6 +28,7 @@ public sealed partial class NightSession : IAsyncDisposable
     private DateTimeOffset _lastCaptureTime = DateTimeOffset.MinValue;
     private LiveStatus _status = LiveStatus.Initial;
     private long _received;
+    private int? _pendingBattery;
 
     /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
     public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
@@ -40,6 +41,14 @@ public sealed partial class NightSession : IAsyncDisposable
         _logger = logger;
         _persister.EventRecorded += e => AwakeningRecorded?.Invoke(e);
         _pipeline.InvalidNotification += (n, error) => LogInvalid(n.Characteristic, error.Message);
+        _recorder.EpochCompleted += epoch =>
+        {
+            if (_pendingBattery is { } battery)
+            {
+                _pendingBattery = null;
+                _recorder.AddBattery(epoch.Start, battery);
+            }
+        };
         _recorder.EpochCompleted += epoch => Publish(_status with
         {
             Night = _recorder.CurrentNight?.Id,
@@ -74,8 +83,8 @@ public sealed partial class NightSession : IAsyncDisposable
     }
 
     /// <summary>The link state changed (any thread); a lost link opens a gap that the next data closes.</summary>
-    public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null) =>
-        _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state, deviceName is null && batteryPercent is null ? null : (deviceName, batteryPercent)));
+    public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null, MovementState? movement = null) =>
+        _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state, deviceName is null && batteryPercent is null && movement is null ? null : (deviceName, batteryPercent, movement)));
 
     /// <summary>The user started the night (any thread); the instant is the night's clock (the latest data, else <paramref name="fallback"/>).</summary>
     public void StartNight(DateTimeOffset fallback) => _queue.Writer.TryWrite(new Message(MessageKind.Start, new GattNotification(fallback, Guid.Empty, default), null, null));
@@ -160,11 +169,18 @@ public sealed partial class NightSession : IAsyncDisposable
                 }
 
                 var extra = message.Extra;
+                if (extra?.Battery is { } level)
+                {
+                    // Read at connection: it belongs to the night of the next second recorded.
+                    _pendingBattery = level;
+                }
+
                 Publish(_status with
                 {
                     Connection = state,
                     DeviceName = extra?.Device ?? _status.DeviceName,
                     BatteryPercent = extra?.Battery ?? _status.BatteryPercent,
+                    Movement = extra?.Movement ?? _status.Movement,
                     Reconnects = _status.Reconnects + (state == ConnectionState.Recording && _status.Connection == ConnectionState.Reconnecting ? 1 : 0),
                 });
                 break;
@@ -207,5 +223,5 @@ public sealed partial class NightSession : IAsyncDisposable
         Stop,
     }
 
-    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery)? Extra);
+    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery, MovementState? Movement)? Extra);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Gatt;
 
 namespace NightLeg.Sync.Live;
@@ -15,6 +16,7 @@ namespace NightLeg.Sync.Live;
 public sealed partial class NightSyncService : BackgroundService
 {
     private readonly IBleAdapter _adapter;
+    private readonly DeviceFamilies _families;
     private readonly IDeviceRepository _devices;
     private readonly NightSession _session;
     private readonly TimeProvider _time;
@@ -22,11 +24,14 @@ public sealed partial class NightSyncService : BackgroundService
     private readonly ILogger<NightSyncService> _logger;
     private readonly Random _jitter = new();
     private DateTimeOffset _lastHeartRate;
+    private string? _lastMovementProblem;
 
-    public NightSyncService(IBleAdapter adapter, IDeviceRepository devices, NightSession session, TimeProvider time, SyncOptions options, ILogger<NightSyncService> logger)
+    public NightSyncService(IBleAdapter adapter, IDeviceRepository devices, NightSession session, TimeProvider time, SyncOptions options, ILogger<NightSyncService> logger,
+        DeviceFamilies? families = null)
     {
         options.Validate();
         _adapter = adapter;
+        _families = families ?? DeviceFamilies.Default;
         _devices = devices;
         _session = session;
         _time = time;
@@ -68,7 +73,7 @@ public sealed partial class NightSyncService : BackgroundService
 
             try
             {
-                if (device.Kind != DeviceKind.Demo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
+                if (!device.IsDemo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
                 {
                     _session.SetConnection(ConnectionState.NoBluetooth);
                     await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);
@@ -108,8 +113,7 @@ public sealed partial class NightSyncService : BackgroundService
         using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         attemptTimeout.CancelAfter(_options.ConnectTimeout);
         IBleConnection connection;
-        IReadOnlyList<IAsyncDisposable> subscriptions;
-        int? battery;
+        DeviceStreams streams;
         try
         {
             connection = await _adapter.ConnectAsync(device.Id, attemptTimeout.Token);
@@ -120,32 +124,29 @@ public sealed partial class NightSyncService : BackgroundService
         }
 
         await using var _ = connection;
-        var profile = DeviceProfile.For(connection.Services)
+        var family = _families.Recognise(connection.Name ?? device.Name, connection.Services)
             ?? throw new BleException(BleErrorKind.NotFound, $"{device.Name} offers no heart-rate service");
         _lastHeartRate = _time.GetUtcNow();
         try
         {
-            (subscriptions, battery) = await profile.StartAsync(connection, OnNotification, attemptTimeout.Token);
+            streams = await family.StartAsync(connection, OnNotification, attemptTimeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
             throw new TimeoutException();
         }
 
+        await using var __ = streams;
         Connections++;
-        LogConnected(device.Name, profile.Description, Connections);
-        _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, battery);
-        try
+        LogConnected(device.Name, family.DisplayName, streams.Movement ?? "heart rate", Connections);
+        if (streams.MovementUnavailable is { } why && why != _lastMovementProblem)
         {
-            return await WatchAsync(connection, stoppingToken);
+            LogMovementUnavailable(device.Name, why);
         }
-        finally
-        {
-            foreach (var subscription in subscriptions)
-            {
-                await subscription.DisposeAsync();
-            }
-        }
+
+        _lastMovementProblem = streams.MovementUnavailable;
+        _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, streams.BatteryPercent, new MovementState(streams.Movement, streams.MovementUnavailable));
+        return await WatchAsync(connection, stoppingToken);
     }
 
     private async Task<BleDisconnect> WatchAsync(IBleConnection connection, CancellationToken stoppingToken)
@@ -195,8 +196,11 @@ public sealed partial class NightSyncService : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Device} ({Streams}), connection {Count}")]
-    private partial void LogConnected(string device, string streams, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Device} ({Family}: {Streams}), connection {Count}")]
+    private partial void LogConnected(string device, string family, string streams, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Device}: movement unavailable: {Reason}. Heart rate is recorded; check the sensor is charged and not in its charger, then reconnect it")]
+    private partial void LogMovementUnavailable(string device, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Link to {Device} lost: {Reason}; reconnecting")]
     private partial void LogLinkLost(string device, string reason);

@@ -12,15 +12,13 @@ namespace NightLeg.Sync.Pipeline;
 /// Routes notifications to their decoders and hands the samples to a sink: the one path from bytes
 /// to samples, shared by live sync, the simulated wearable and capture replay. A notification that
 /// does not decode is counted, reported through <see cref="InvalidNotification"/> and skipped.
-/// Holds the per-stream state decoding needs (the PMD FACTOR and previous frame time). Not
-/// thread-safe: feed it from one thread.
+/// Holds the per-stream state decoding needs (for each PMD measurement type: what the sensor offered,
+/// the rate started, FACTOR, the previous frame's time). Not thread-safe: feed it from one thread.
 /// </summary>
 public sealed class NotificationPipeline
 {
-    private const int PolarAccSampleRateHz = 52;
     private readonly ISampleSink _sink;
-    private float _pmdFactor = 1.0f;
-    private ulong? _previousPmdTimestamp;
+    private readonly Dictionary<byte, PmdStream> _pmd = [];
     private long _notifications;
     private long _heartRate;
     private long _motion;
@@ -87,6 +85,7 @@ public sealed class NotificationPipeline
             if (result.IsSuccess)
             {
                 BatteryPercent = result.Value;
+                _sink.AddBattery(notification.ReceivedAt, result.Value);
             }
             else
             {
@@ -107,9 +106,49 @@ public sealed class NotificationPipeline
         }
     }
 
+    /// <summary>The ACC sample rate the stream runs at, when known (for status and tests).</summary>
+    public int? PmdAccSampleRateHz => _pmd.TryGetValue((byte)PmdMeasurementType.Acc, out var acc) ? acc.SampleRateHz : null;
+
+    private PmdStream Stream(byte measurementType) =>
+        _pmd.TryGetValue(measurementType, out var stream) ? stream : _pmd[measurementType] = new PmdStream();
+
     private void ProcessPmdData(in GattNotification notification)
     {
-        var result = PmdDataFrameDecoder.DecodeAcc(notification.Payload.Span, _pmdFactor, PolarAccSampleRateHz, _previousPmdTimestamp);
+        var payload = notification.Payload.Span;
+        if (payload.IsEmpty)
+        {
+            Invalid(notification, new DecodeError(DecodeErrorKind.Empty, "pmd: an empty data frame"));
+            return;
+        }
+
+        var stream = Stream((byte)(payload[0] & 0x3F));
+        if (stream.SampleRateHz is null && stream.PreviousTimestampNs is null)
+        {
+            // The rate is unknown (no settings answer seen): the next frame's timestamp will space this one.
+            if (stream.Pending is not { } pending)
+            {
+                stream.Pending = (payload.ToArray(), notification.ReceivedAt);
+                return;
+            }
+
+            stream.Pending = null;
+            var inferred = InferRateHz(pending.Frame, payload);
+            if (inferred is null)
+            {
+                Invalid(notification with { Payload = pending.Frame, ReceivedAt = pending.ArrivedAt }, new DecodeError(DecodeErrorKind.InvalidValue, "pmd: cannot tell the sample rate from two frames"));
+                return;
+            }
+
+            stream.SampleRateHz = inferred;
+            Emit(notification with { Payload = pending.Frame, ReceivedAt = pending.ArrivedAt }, stream);
+        }
+
+        Emit(notification, stream);
+    }
+
+    private void Emit(in GattNotification notification, PmdStream stream)
+    {
+        var result = PmdDataFrameDecoder.DecodeAcc(notification.Payload.Span, stream.Factor, stream.SampleRateHz ?? 0, stream.PreviousTimestampNs);
         if (!result.IsSuccess)
         {
             Invalid(notification, result.Error);
@@ -117,7 +156,7 @@ public sealed class NotificationPipeline
         }
 
         var frame = result.Value;
-        _previousPmdTimestamp = frame.TimestampNs;
+        stream.PreviousTimestampNs = frame.TimestampNs;
 
         // The sensor clock need not be set: place samples relative to when the frame arrived.
         foreach (var sample in frame.Samples)
@@ -126,6 +165,20 @@ public sealed class NotificationPipeline
             _motion++;
             _sink.Add(new MotionSample(notification.ReceivedAt - age, sample.XMg / 1000.0, sample.YMg / 1000.0, sample.ZMg / 1000.0));
         }
+    }
+
+    /// <summary>Samples in the second frame over the time between the two frames' last samples; null when it does not make sense.</summary>
+    private static int? InferRateHz(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var a = PmdDataFrameDecoder.DecodeAcc(first, 1.0f, 1, null);
+        var b = PmdDataFrameDecoder.DecodeAcc(second, 1.0f, 1, null);
+        if (!a.IsSuccess || !b.IsSuccess || b.Value.TimestampNs <= a.Value.TimestampNs)
+        {
+            return null;
+        }
+
+        var rate = b.Value.Samples.Count / ((b.Value.TimestampNs - a.Value.TimestampNs) / 1e9);
+        return rate is >= 1 and <= 10_000 ? (int)Math.Round(rate) : null;
     }
 
     private void ProcessPmdControlPoint(in GattNotification notification)
@@ -138,15 +191,18 @@ public sealed class NotificationPipeline
         }
 
         var response = result.Value;
-        if (response.Opcode != PmdCommands.StartOpcode || response.MeasurementType != (byte)PmdMeasurementType.Acc || !response.Succeeded)
+        var stream = Stream((byte)(response.MeasurementType & 0x3F));
+        switch (response.Opcode)
         {
-            return;
+            case PmdCommands.GetSettingsOpcode when response.Succeeded:
+                var offered = PmdSettingsDecoder.Decode(response.Parameters);
+                stream.Offered = offered.IsSuccess ? offered.Value : null;
+                break;
+            case PmdCommands.StartOpcode when response.Succeeded:
+                var parameters = PmdSettingsDecoder.Decode(response.Parameters);
+                stream.Started(parameters.IsSuccess ? parameters.Value : null);
+                break;
         }
-
-        // A new stream: its FACTOR (if any) and a fresh time base.
-        _previousPmdTimestamp = null;
-        var settings = PmdSettingsDecoder.Decode(response.Parameters);
-        _pmdFactor = settings.IsSuccess && settings.Value.Factor is { } factor ? factor : 1.0f;
     }
 
     private void Invalid(in GattNotification notification, DecodeError error)

@@ -19,12 +19,14 @@ internal sealed partial class NightPlan
 
     private readonly Random _random;
     private readonly bool _wrist;
+    private readonly bool _opticalDropouts;
 
-    private NightPlan(int seconds, Random random, bool wrist)
+    private NightPlan(int seconds, Random random, bool wrist, bool opticalDropouts)
     {
         Seconds = seconds;
         _random = random;
         _wrist = wrist;
+        _opticalDropouts = opticalDropouts;
         Stage = new SleepStage[seconds];
         HeartRateExtra = new float[seconds];
         HeartRateSurge = new float[seconds];
@@ -83,7 +85,7 @@ internal sealed partial class NightPlan
     public static NightPlan Build(SimulationOptions options, Random random)
     {
         var stages = Stretch(options.Hypnogram, options.Hours);
-        var plan = new NightPlan(stages.Length * Hypnogram.EpochSeconds, random, options.Device == SimulatedDevice.InfiniTime)
+        var plan = new NightPlan(stages.Length * Hypnogram.EpochSeconds, random, options.Device.Wrist, options.Device.Heart == HeartSignal.OpticalOnChange)
         {
             BaselineBpm = Uniform(random, BaselineMinBpm, BaselineMaxBpm),
             WakeOffsetBpm = Uniform(random, WakeOffsetMinBpm, WakeOffsetMaxBpm),
@@ -100,7 +102,7 @@ internal sealed partial class NightPlan
         var bouts = plan.WakeBouts(cramps);
         plan.LayPosturesAndMovements(bouts, cramps);
         plan.LayHeartRateEvents();
-        if (options.Device is SimulatedDevice.HrStrap or SimulatedDevice.PolarH10)
+        if (options.Device.ContactLosses)
         {
             plan.LayContactLosses(cramps);
         }
@@ -109,7 +111,7 @@ internal sealed partial class NightPlan
         var onset = Array.FindIndex(plan.Stage, s => s != SleepStage.Wake);
         plan.Truth = new GroundTruth(
             options.Seed,
-            SimulatedDeviceNames.Name(options.Device),
+            options.Device.Name,
             options.Hypnogram.Id,
             start,
             start.AddSeconds(plan.Seconds),
@@ -174,7 +176,7 @@ internal sealed partial class NightPlan
 
             var stand = _random.NextDouble() < CrampStandShare ? (int)Math.Min(length, Uniform(_random, 30, 120)) : 0;
             cramps.Add(new CrampPlan(at, length, recovery, Uniform(_random, CrampRiseMinBpm, CrampRiseMaxBpm),
-                Uniform(_random, CrampRiseTauMin, CrampRiseTauMax), stand, _wrist && _random.NextDouble() < PpgDropoutShare));
+                Uniform(_random, CrampRiseTauMin, CrampRiseTauMax), stand, _opticalDropouts && _random.NextDouble() < PpgDropoutShare));
         }
 
         cramps.Sort((a, b) => a.Onset.CompareTo(b.Onset));

@@ -17,10 +17,11 @@ namespace NightLeg.Sync.Simulation;
 /// </summary>
 public sealed class NightSimulator
 {
-    /// <summary>Samples per PMD frame: 10 + 36 × 6 = 226 bytes fits an H10's MTU of 232.</summary>
-    public const int PolarSamplesPerFrame = 36;
+    /// <summary>Most samples in one PMD frame of int16 × 3: 10 + 36 × 6 = 226 bytes fits an H10's MTU of 232.</summary>
+    public const int PolarMaxSamplesPerFrame = 36;
 
-    private const int PolarRateHz = 52;
+    /// <summary>A PMD frame carries about this much time (s) of samples: 36 at 52 Hz, 18 at 25 Hz.</summary>
+    private const double PolarFrameSeconds = 0.7;
     private const int InfiniTimeRateHz = 10;
     private static readonly DateTimeOffset PmdEpoch = PmdAccFrame.Epoch;
 
@@ -40,13 +41,11 @@ public sealed class NightSimulator
     public GroundTruth Truth => _plan.Truth;
 
     /// <summary>The capture header for this night.</summary>
-    public CaptureHeader Header => CaptureHeader.Create(_options.Device switch
-    {
-        SimulatedDevice.HrStrap => "Simulated heart-rate strap",
-        SimulatedDevice.InfiniTime => "Simulated PineTime (InfiniTime)",
-        SimulatedDevice.WristHr => "Simulated wrist heart rate (smartwatch)",
-        _ => "Simulated Polar H10",
-    }, _options.TimeZoneId, [new("simulated", $"seed {_options.Seed}, hypnogram {_options.Hypnogram.Id}, {_plan.Truth.CrampAwakenings.Count} cramp(s)")]);
+    public CaptureHeader Header => CaptureHeader.Create(_options.Device.AdvertisedName, _options.TimeZoneId,
+    [
+        new("simulated", $"{_options.Device.Name}, seed {_options.Seed}, hypnogram {_options.Hypnogram.Id}, {_plan.Truth.CrampAwakenings.Count} cramp(s)"),
+        .. _options.Device.AccStarted is { } acc ? [new KeyValuePair<string, string>("acc", acc.ToString())] : Array.Empty<KeyValuePair<string, string>>(),
+    ]);
 
     /// <summary>The night's notifications in time order.</summary>
     public IEnumerable<GattNotification> Notifications()
@@ -63,29 +62,38 @@ public sealed class NightSimulator
 
         Emit(0.05, GattUuids.BatteryLevel, [(byte)random.Next(40, 101)]);
         var heart = new HeartModel(_plan, random);
-        var motion = new MotionModel(_plan, random, _options.Device == SimulatedDevice.InfiniTime);
-        var polar = _options.Device == SimulatedDevice.PolarH10 ? new PolarAccStream(start, random) : null;
+        var device = _options.Device;
+        var motion = new MotionModel(_plan, random, device.Wrist);
+        var polar = device.Motion == MotionSignal.PolarPmdAcc && device.AccStarted is { } acc ? new PolarAccStream(start, random, acc) : null;
         if (polar is not null)
         {
-            Emit(0.2, GattUuids.PolarPmdControlPoint, [0xF0, PmdCommands.StartOpcode, (byte)PmdMeasurementType.Acc, 0x00, 0x00]);
+            // What a host records when it starts ACC: the sensor's settings, then its answer to the start.
+            Emit(0.15, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, device.AccOffered));
+            Emit(0.2, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, 0));
         }
 
-        var wrist = _options.Device == SimulatedDevice.WristHr ? new WristReadings(random) : null;
+        var wrist = device.Heart == HeartSignal.OpticalPeriodic ? new WristReadings(random) : null;
         int? lastPpg = null;
         short[]? lastXyz = null;
         for (var s = 0; s < _plan.Seconds; s++)
         {
             heart.Advance(s);
-            switch (_options.Device)
+            switch (device.Heart)
             {
-                case SimulatedDevice.HrStrap or SimulatedDevice.PolarH10:
+                case HeartSignal.StrapWithRr:
                 {
                     var at = s + 0.5 + ((random.NextDouble() - 0.5) * 0.06);
                     Emit(at, GattUuids.HeartRateMeasurement, heart.StrapPayload(at));
                     break;
                 }
 
-                case SimulatedDevice.InfiniTime:
+                case HeartSignal.OpticalEverySecond:
+                {
+                    Emit(s + 0.5 + ((random.NextDouble() - 0.5) * 0.06), GattUuids.HeartRateMeasurement, HeartRateMeasurementEncoder.Encode(heart.OpticalBpm(), SensorContact.Unsupported, null, []));
+                    break;
+                }
+
+                case HeartSignal.OpticalOnChange:
                 {
                     var ppg = heart.OpticalBpm();
                     if (ppg != lastPpg)
@@ -97,7 +105,7 @@ public sealed class NightSimulator
                     break;
                 }
 
-                case SimulatedDevice.WristHr:
+                case HeartSignal.OpticalPeriodic:
                 {
                     while (wrist!.Next < s + 1)
                     {
@@ -113,7 +121,7 @@ public sealed class NightSimulator
                 }
             }
 
-            if (_options.Device == SimulatedDevice.InfiniTime)
+            if (device.Motion == MotionSignal.InfiniTimeRawXyz)
             {
                 motion.BeginSecond(s);
                 for (var k = 0; k < InfiniTimeRateHz; k++)
@@ -294,11 +302,13 @@ public sealed class NightSimulator
         }
     }
 
-    /// <summary>A Polar H10's ACC stream: 52 Hz samples in raw int16 frames, stamped by the sensor's own clock.</summary>
-    private sealed class PolarAccStream(DateTimeOffset start, Random random)
+    /// <summary>A Polar sensor's ACC stream at the started settings: raw int16 frames, stamped by the sensor's own clock, clipped to its range.</summary>
+    private sealed class PolarAccStream(DateTimeOffset start, Random random, PmdAccSettings settings)
     {
-        private readonly List<(int X, int Y, int Z)> _frame = new(PolarSamplesPerFrame);
+        private readonly int _samplesPerFrame = Math.Clamp((int)Math.Round(settings.SampleRateHz * PolarFrameSeconds), 1, PolarMaxSamplesPerFrame);
+        private readonly List<(int X, int Y, int Z)> _frame = new(PolarMaxSamplesPerFrame);
         private readonly double _clockOffsetSeconds = (random.NextDouble() - 0.5) * 4;
+        private readonly int _limitMg = settings.RangeG * 1000;
         private long _sample;
 
         public IEnumerable<(double At, byte[] Frame)> Frames(int second, MotionModel motion, Random latency)
@@ -306,16 +316,16 @@ public sealed class NightSimulator
             var result = new List<(double, byte[])>(2);
             while (true)
             {
-                var t = 0.25 + (_sample / (double)PolarRateHz);
+                var t = 0.25 + (_sample / (double)settings.SampleRateHz);
                 if (t >= second + 1)
                 {
                     break;
                 }
 
                 var g = motion.Sample(t);
-                _frame.Add(((int)Math.Round(g.X * 1000), (int)Math.Round(g.Y * 1000), (int)Math.Round(g.Z * 1000)));
+                _frame.Add((Mg(g.X), Mg(g.Y), Mg(g.Z)));
                 _sample++;
-                if (_frame.Count == PolarSamplesPerFrame)
+                if (_frame.Count == _samplesPerFrame)
                 {
                     var sensorNs = (ulong)(((start - PmdEpoch).TotalSeconds + t + _clockOffsetSeconds) * 1e9);
                     result.Add((t + 0.01 + (latency.NextDouble() * 0.03), PmdDataFrameEncoder.EncodeRawInt16(sensorNs, _frame)));
@@ -325,5 +335,7 @@ public sealed class NightSimulator
 
             return result;
         }
+
+        private int Mg(double g) => Math.Clamp((int)Math.Round(g * 1000), -_limitMg, _limitMg);
     }
 }

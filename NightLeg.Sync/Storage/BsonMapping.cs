@@ -41,6 +41,8 @@ internal static class BsonMapping
         ["asleepSeconds"] = night.Sleep.TimeAsleep.TotalSeconds,
         ["lowestBpm"] = Number(night.Sleep.LowestHeartRateBpm),
         ["typicalBpm"] = Number(night.Sleep.TypicalHeartRateBpm),
+        ["batteryStart"] = night.BatteryAtStartPercent is { } b0 ? b0 : BsonValue.Null,
+        ["batteryEnd"] = night.BatteryAtEndPercent is { } b1 ? b1 : BsonValue.Null,
     };
 
     public static Night ToNight(BsonDocument doc) => new(
@@ -52,7 +54,9 @@ internal static class BsonMapping
         NullableInstant(doc["sleepOnset"]),
         NullableInstant(doc["finalAwakening"]),
         doc["gaps"].AsArray.Select(g => new RecordingGap(Instant(g["start"]), Instant(g["end"]), Enum.Parse<GapReason>(g["reason"].AsString))).ToList(),
-        new SleepStatistics(TimeSpan.FromSeconds(doc["asleepSeconds"].AsDouble), NullableNumber(doc["lowestBpm"]), NullableNumber(doc["typicalBpm"])));
+        new SleepStatistics(TimeSpan.FromSeconds(doc["asleepSeconds"].AsDouble), NullableNumber(doc["lowestBpm"]), NullableNumber(doc["typicalBpm"])),
+        doc.TryGetValue("batteryStart", out var b0) && b0.IsNumber ? b0.AsInt32 : null,
+        doc.TryGetValue("batteryEnd", out var b1) && b1.IsNumber ? b1.AsInt32 : null);
 
     public static BsonDocument ToBson(CrampEvent cramp) => new()
     {

@@ -10,9 +10,25 @@ public sealed class LiteDbDeviceRepository(NightLegDatabase database) : IDeviceR
     private readonly ILiteCollection<BsonDocument> _devices = database.Database.GetCollection(Collections.Devices);
 
     /// <inheritdoc />
-    public PairedDevice? GetPaired() => _devices.FindById(PairedId) is { } d
-        ? new PairedDevice(d["deviceId"].AsString, d["name"].AsString, Enum.Parse<DeviceKind>(d["kind"].AsString), BsonMapping.Instant(d["pairedAt"]))
-        : null;
+    public PairedDevice? GetPaired()
+    {
+        if (_devices.FindById(PairedId) is not { } d)
+        {
+            return null;
+        }
+
+        // Databases from before device families stored a kind; the family is recognised again at connection anyway.
+        var (family, demo) = d.TryGetValue("family", out var f) && f.IsString
+            ? (f.AsString, d.TryGetValue("demo", out var isDemo) && isDemo.IsBoolean && isDemo.AsBoolean)
+            : d["kind"].AsString switch
+            {
+                "Demo" => ("polar-h10", true),
+                "Polar" => ("polar", false),
+                "InfiniTime" => ("infinitime", false),
+                _ => ("heart-rate", false),
+            };
+        return new PairedDevice(d["deviceId"].AsString, d["name"].AsString, family, BsonMapping.Instant(d["pairedAt"]), demo);
+    }
 
     /// <inheritdoc />
     public void SavePaired(PairedDevice device) => _devices.Upsert(new BsonDocument
@@ -20,7 +36,8 @@ public sealed class LiteDbDeviceRepository(NightLegDatabase database) : IDeviceR
         ["_id"] = PairedId,
         ["deviceId"] = device.Id,
         ["name"] = device.Name,
-        ["kind"] = device.Kind.ToString(),
+        ["family"] = device.FamilyId,
+        ["demo"] = device.IsDemo,
         ["pairedAt"] = BsonMapping.Ms(device.PairedAt),
     });
 

@@ -19,13 +19,13 @@ public sealed class EpochScript
     private DateTimeOffset _now;
     private Posture _posture = Lying;
 
-    public EpochScript(int seed = 1, double baselineBpm = 52, bool withMotion = true, bool withHeartRate = true)
+    public EpochScript(int seed = 1, double baselineBpm = 52, bool withMotion = true, bool withHeartRate = true, DateTimeOffset? start = null)
     {
         _random = new Random(seed);
         _baselineBpm = baselineBpm;
         WithMotion = withMotion;
         WithHeartRate = withHeartRate;
-        _now = new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.Zero);
+        _now = start ?? new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.Zero);
     }
 
     public bool WithMotion { get; }

@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using NightLeg.Bench.Classic;
@@ -19,7 +20,7 @@ public static class DetectionBenchmark
     public const string NightLeg = "NightLeg";
 
     /// <summary>Scores every method on the synthetic set; returns (case, method, score) for each night.</summary>
-    public static IReadOnlyList<(NightCase Case, string Method, NightScore Score)> Synthetic(IReadOnlyList<SimulatedDevice> devices, DetectorThresholds thresholds,
+    public static IReadOnlyList<(NightCase Case, string Method, NightScore Score)> Synthetic(IReadOnlyList<SimulatedWearable> devices, DetectorThresholds thresholds,
         bool classic, TextWriter? verbose = null, bool learned = false)
     {
         var cases = NightCase.FixedSet(devices);
@@ -39,7 +40,7 @@ public static class DetectionBenchmark
             if (classic)
             {
                 // The classic scorers see the same seconds: actigraphy only where there is motion.
-                if (nightCase.Device is SimulatedDevice.InfiniTime or SimulatedDevice.PolarH10)
+                if (nightCase.Device.HasMotion)
                 {
                     var (start, counts) = ActivityCounts.PerMinute(epochs);
                     actigraphy.Add((nightCase, truth, start, counts));
@@ -93,7 +94,7 @@ public static class DetectionBenchmark
     }
 
     /// <summary>Prints both sets: synthetic per method and device, then the real nights.</summary>
-    public static int Run(IReadOnlyList<SimulatedDevice> devices, TextWriter output, DetectorThresholds thresholds, bool verbose = false, bool classic = true, bool real = true)
+    public static int Run(IReadOnlyList<SimulatedWearable> devices, TextWriter output, DetectorThresholds thresholds, bool verbose = false, bool classic = true, bool real = true)
     {
         var clock = Stopwatch.StartNew();
         var results = Synthetic(devices, thresholds, classic, verbose ? output : null);
@@ -126,7 +127,7 @@ public static class DetectionBenchmark
         return 0;
     }
 
-    public static void WriteSynthetic(TextWriter output, IReadOnlyList<(NightCase Case, string Method, NightScore Score)> results, IReadOnlyList<SimulatedDevice> devices)
+    public static void WriteSynthetic(TextWriter output, IReadOnlyList<(NightCase Case, string Method, NightScore Score)> results, IReadOnlyList<SimulatedWearable> devices)
     {
         output.WriteLine(MethodTotals.SyntheticHeader);
         foreach (var method in results.Select(r => r.Method).Distinct())
@@ -136,7 +137,7 @@ public static class DetectionBenchmark
             {
                 if (!results.Any(r => r.Method == method && r.Case.Device == device))
                 {
-                    output.WriteLine($"| {method} / {SimulatedDeviceNames.Name(device)} | – | no motion: not applicable | | | | | | |");
+                    output.WriteLine($"| {method} / {device.Name} | – | no motion: not applicable | | | | | | |");
                     continue;
                 }
 
@@ -147,7 +148,7 @@ public static class DetectionBenchmark
                 }
 
                 overall.Add(totals);
-                output.WriteLine(totals.SyntheticRow($"{method} / {SimulatedDeviceNames.Name(device)}"));
+                output.WriteLine(totals.SyntheticRow($"{method} / {device.Name}"));
             }
 
             output.WriteLine(overall.SyntheticRow($"**{method} / all**"));

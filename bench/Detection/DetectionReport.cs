@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Bench.Physiology;
 using NightLeg.Domain.Detection;
@@ -83,7 +84,7 @@ public static class DetectionReport
         DetectionBenchmark.WriteSynthetic(body, synthetic, NightCase.DefaultDevices);
 
         var mine = synthetic.Where(r => r.Method == DetectionBenchmark.NightLeg).ToList();
-        MethodTotals Of(Func<SimulatedDevice, bool> devices)
+        MethodTotals Of(Func<SimulatedWearable, bool> devices)
         {
             var t = new MethodTotals();
             foreach (var r in mine.Where(r => devices(r.Case.Device)))
@@ -94,8 +95,8 @@ public static class DetectionReport
             return t;
         }
 
-        var motion = Of(d => d is SimulatedDevice.InfiniTime or SimulatedDevice.PolarH10);
-        var heartOnly = Of(d => d is SimulatedDevice.HrStrap or SimulatedDevice.WristHr);
+        var motion = Of(d => d.HasMotion);
+        var heartOnly = Of(d => !d.HasMotion);
         var all = Of(_ => true);
         string Met(bool ok) => ok ? "met" : "**not met**";
         body.WriteLine();

@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
@@ -11,7 +12,7 @@ namespace NightLeg.Bench.Detection;
 /// <summary>For tuning: the seconds around each false prompt of the synthetic set (heart rate, movement, stage).</summary>
 public static class FalsePromptTrace
 {
-    public static int Run(SimulatedDevice device, DetectorThresholds thresholds, TextWriter output, int limit)
+    public static int Run(SimulatedWearable device, DetectorThresholds thresholds, TextWriter output, int limit)
     {
         var shown = 0;
         foreach (var nightCase in NightCase.FixedSet([device]))

@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
@@ -10,7 +11,7 @@ namespace NightLeg.Bench.Detection;
 /// <summary>For tuning: the heart rate around each missed cramp of the synthetic set, with the detector's baseline and surge level.</summary>
 public static class MissTrace
 {
-    public static int Run(SimulatedDevice device, DetectorThresholds thresholds, TextWriter output)
+    public static int Run(SimulatedWearable device, DetectorThresholds thresholds, TextWriter output)
     {
         foreach (var nightCase in NightCase.FixedSet([device]))
         {

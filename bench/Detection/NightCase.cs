@@ -1,21 +1,26 @@
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Bench.Detection;
 
 /// <summary>One synthetic night of the fixed benchmark set.</summary>
-public sealed record NightCase(string HypnogramId, SimulatedDevice Device, int Seed, int Cramps)
+public sealed record NightCase(string HypnogramId, SimulatedWearable Device, int Seed, int Cramps)
 {
     /// <summary>The devices of the synthetic set: a chest strap (heart rate only), two with motion.</summary>
-    public static readonly SimulatedDevice[] DefaultDevices = [SimulatedDevice.HrStrap, SimulatedDevice.WristHr, SimulatedDevice.InfiniTime, SimulatedDevice.PolarH10];
+    public static readonly SimulatedWearable[] DefaultDevices =
+        [.. new[] { "hr-strap", "wrist-hr", "infinitime", "polar-h10", "polar-verity-sense" }.Select(DeviceFamilies.Default.Simulate)];
+
+    /// <summary>Each device's place in the cramp-count cycle (fixed, so adding a device does not reshuffle the others' nights).</summary>
+    private static readonly string[] CycleOrder = ["hr-strap", "infinitime", "polar-h10", "wrist-hr", "polar-verity-sense"];
 
     /// <summary>
     /// The fixed set: every embedded hypnogram × every device, seed from the hypnogram's position,
     /// 0–3 cramps cycling so every count appears for every device.
     /// </summary>
-    public static IReadOnlyList<NightCase> FixedSet(IEnumerable<SimulatedDevice> devices)
+    public static IReadOnlyList<NightCase> FixedSet(IEnumerable<SimulatedWearable> devices)
     {
         var ids = HypnogramLibrary.Ids;
-        return devices.SelectMany(device => ids.Select((id, i) => new NightCase(id, device, 1000 + i, (i + (int)device) % 4))).ToList();
+        return devices.SelectMany(device => ids.Select((id, i) => new NightCase(id, device, 1000 + i, (i + Math.Max(0, Array.IndexOf(CycleOrder, device.Name))) % 4))).ToList();
     }
 
     /// <summary>The same sleeper (same seed: same heart, same surges) on the night before, on the next hypnogram, without cramps.</summary>

@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Domain.Detection;
 using NightLeg.Sync.Simulation;
@@ -8,7 +9,7 @@ namespace NightLeg.Bench.Detection;
 public static class SweepCommand
 {
     /// <summary><paramref name="grid"/>: "Name=v1|v2|v3,Name2=…" over <paramref name="baseline"/>.</summary>
-    public static int Run(SimulatedDevice device, DetectorThresholds baseline, string grid, TextWriter output, bool learned)
+    public static int Run(SimulatedWearable device, DetectorThresholds baseline, string grid, TextWriter output, bool learned)
     {
         var axes = grid.Split(',').Select(a => (Name: a.Split('=')[0], Values: a.Split('=')[1].Split('|').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())).ToList();
         var combos = new List<List<(string Name, double Value)>> { new() };

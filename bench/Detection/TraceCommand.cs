@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
@@ -9,7 +10,7 @@ namespace NightLeg.Bench.Detection;
 /// <summary>Prints one synthetic night minute by minute (truth, heart rate, baseline, activity, state), for tuning.</summary>
 public static class TraceCommand
 {
-    public static int Run(string hypnogramId, SimulatedDevice device, int seed, int cramps, TextWriter output)
+    public static int Run(string hypnogramId, SimulatedWearable device, int seed, int cramps, TextWriter output)
     {
         var simulator = new NightSimulator(new NightCase(hypnogramId, device, seed, cramps).Options);
         var truth = simulator.Truth;

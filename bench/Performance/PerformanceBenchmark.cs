@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Diagnostics;
 using System.Globalization;
 using NightLeg.Domain.Cramps;
@@ -28,7 +29,7 @@ public static class PerformanceBenchmark
     {
         Directory.CreateDirectory(workDir);
         var capture = Path.Combine(workDir, "polar-8h.capture");
-        var options = new SimulationOptions(42, SimulatedDevice.PolarH10, 2, HypnogramLibrary.Get("4426783"),
+        var options = new SimulationOptions(42, DeviceFamilies.Default.Simulate("polar-h10"), 2, HypnogramLibrary.Get("4426783"),
             new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), SimulationOptions.DefaultTimeZone, 8);
         var simulator = new NightSimulator(options);
         using (var writer = CaptureWriter.Create(capture, simulator.Header))
@@ -131,12 +132,12 @@ public static class PerformanceBenchmark
         Directory.CreateDirectory(workDir);
         var path = Path.Combine(workDir, "live.db");
         File.Delete(path);
-        var options = new SimulationOptions(42, SimulatedDevice.PolarH10, 2, HypnogramLibrary.Get("4426783"),
+        var options = new SimulationOptions(42, DeviceFamilies.Default.Simulate("polar-h10"), 2, HypnogramLibrary.Get("4426783"),
             new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), SimulationOptions.DefaultTimeZone, 8);
         using var database = NightLegDatabase.Open(new DatabaseOptions(path));
         var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
-        devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", DeviceKind.Demo, options.Start));
+        devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", "polar-h10", options.Start, IsDemo: true));
         var sync = new SyncOptions { Watchdog = TimeSpan.FromSeconds(5) };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
             new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);

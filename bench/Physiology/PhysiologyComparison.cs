@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using System.Globalization;
 using System.Text;
 using NightLeg.Sync.Capture;
@@ -26,7 +27,7 @@ public static class PhysiologyComparison
             real[i] = NightSeries.From(reader.ReadAll(), nights[i].Truth);
             for (var k = 0; k < SeedsPerNight; k++)
             {
-                var simulator = new NightSimulator(SyntheticTwin(nights[i].Truth, SimulatedDevice.WristHr, k, cramps: 0));
+                var simulator = new NightSimulator(SyntheticTwin(nights[i].Truth, DeviceFamilies.Default.Simulate("wrist-hr"), k, cramps: 0));
                 synthetic[(i * SeedsPerNight) + k] = NightSeries.From(simulator.Notifications(), nights[i].Truth);
             }
         });
@@ -34,7 +35,7 @@ public static class PhysiologyComparison
     }
 
     /// <summary>A synthetic night on a real night's own stages (unscored epochs take the stage before), from its PSG start.</summary>
-    public static SimulationOptions SyntheticTwin(LabelledNight truth, SimulatedDevice device, int variant, int cramps)
+    public static SimulationOptions SyntheticTwin(LabelledNight truth, SimulatedWearable device, int variant, int cramps)
     {
         var stages = new List<SleepStage>(truth.Stages.Count);
         var previous = SleepStage.Wake;

@@ -38,12 +38,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
         _faults = faults ?? FaultPlan.None;
         _connectFailuresLeft = _faults.ConnectFailures;
         _played = options.Start;
-        Services = options.Device switch
-        {
-            SimulatedDevice.InfiniTime => [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.InfiniTimeMotionService],
-            SimulatedDevice.PolarH10 => [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.PolarPmdService],
-            _ => [GattUuids.HeartRateService, GattUuids.BatteryService],
-        };
+        Services = options.Device.Services;
     }
 
     /// <summary>The night being played (the truth for tests and the demo).</summary>
@@ -132,14 +127,49 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
         }
     }
 
-    /// <summary>The PMD start command was written: answer as an H10 does (success, raw frames need no FACTOR).</summary>
+    /// <summary>
+    /// A control-point command was written: answer as the real sensor does. "Get ACC settings" lists
+    /// what it offers; a start with anything it does not offer is refused with Polar's status code;
+    /// a start the simulation cannot stream (another offered rate than it was built for) is refused
+    /// as "not supported"; a stop stops the frames.
+    /// </summary>
     internal void OnControlPointWrite(SimulatedConnection connection, byte[] command)
     {
-        if (command.Length >= 2 && command[0] == PmdCommands.StartOpcode)
+        var offered = _options.Device.AccOffered;
+        if (command.Length < 2 || command[1] != (byte)PmdMeasurementType.Acc || offered is null)
         {
-            connection.PmdStarted = true;
-            connection.Deliver(new GattNotification(_played, GattUuids.PolarPmdControlPoint, new byte[] { 0xF0, command[0], command[1], 0x00, 0x00 }));
+            var type = command.Length >= 2 ? (PmdMeasurementType)command[1] : PmdMeasurementType.Acc;
+            connection.Deliver(new GattNotification(_played, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(command.Length > 0 ? command[0] : (byte)0, type, 2)));
+            return;
         }
+
+        byte[] answer;
+        switch (command[0])
+        {
+            case PmdCommands.GetSettingsOpcode:
+                answer = PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, offered);
+                break;
+            case PmdCommands.StartOpcode:
+                var requested = PmdAccSettings.FromStartCommand(command);
+                var status = requested is null ? (byte)5 : _faults.AccStartStatus ?? requested.RefusalStatus(offered);
+                if (status == 0 && requested != _options.Device.AccStarted)
+                {
+                    status = 3; // offered, but this simulation streams only the rate NightLeg picks
+                }
+
+                connection.PmdStarted = status == 0;
+                answer = PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, status);
+                break;
+            case PmdCommands.StopOpcode:
+                connection.PmdStarted = false;
+                answer = PmdSettingsEncoder.Response(PmdCommands.StopOpcode, PmdMeasurementType.Acc, 0);
+                break;
+            default:
+                answer = PmdSettingsEncoder.Response(command[0], PmdMeasurementType.Acc, 1);
+                break;
+        }
+
+        connection.Deliver(new GattNotification(_played, GattUuids.PolarPmdControlPoint, answer));
     }
 
     private async Task PlayAsync(CancellationToken cancellationToken)
@@ -183,7 +213,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
                 continue;
             }
 
-            // The stream's own start response is replaced by the answer to this connection's start command.
+            // The stream's own control-point answers are replaced by the answers to this connection's commands.
             if (notification.Characteristic == GattUuids.PolarPmdControlPoint || (notification.Characteristic == GattUuids.PolarPmdData && !connection.PmdStarted))
             {
                 continue;

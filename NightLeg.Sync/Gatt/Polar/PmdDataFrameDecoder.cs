@@ -17,11 +17,11 @@ public static class PmdDataFrameDecoder
 
     /// <summary>
     /// Decodes an ACC frame. <paramref name="factor"/> is the FACTOR from the start response (1.0
-    /// when none); <paramref name="sampleRateHz"/> spaces the samples of the first frame;
+    /// when none); <paramref name="sampleRateHz"/> (the rate actually started) spaces the samples of the first frame;
     /// <paramref name="previousTimestampNs"/> is the previous frame's timestamp (null for the first).
     /// Integer results match Polar's SDK: float32 scaling truncated toward zero, timestamps rounded half to even.
     /// </summary>
-    public static DecodeResult<PmdAccFrame> DecodeAcc(ReadOnlySpan<byte> frame, float factor = 1.0f, int sampleRateHz = 52, ulong? previousTimestampNs = null)
+    public static DecodeResult<PmdAccFrame> DecodeAcc(ReadOnlySpan<byte> frame, float factor, int sampleRateHz, ulong? previousTimestampNs)
     {
         if (frame.Length < HeaderSize)
         {

@@ -114,10 +114,59 @@ public sealed class NightRecorderTests
     }
 
     /// <summary>Turns each scripted second back into samples: one heart rate, ten motion readings.</summary>
-    private static void Feed(NightRecorder recorder, EpochScript script)
+    [Fact]
+    public void Samples_StrapOffForTenMinutes_IsANotWornGapWithNoDetectionInIt()
+    {
+        // Arrange: 25 minutes asleep, then the strap is taken off (no skin contact, handled and moved
+        // about: as much movement as a cramp), then 20 minutes asleep again with the strap back on.
+        var recorder = new NightRecorder(Oslo);
+        var detections = 0;
+        recorder.AwakeningDetected += (_, _) => detections++;
+        var script = new EpochScript(seed: 30).Sleep(TimeSpan.FromMinutes(25));
+        Feed(recorder, script, complete: false);
+        var off = script.Now;
+        var random = new Random(31);
+        for (var s = 0; s < 600; s++)
+        {
+            recorder.Add(new HeartRateSample(off.AddSeconds(s).AddMilliseconds(300), 0, SensorContact.NotDetected));
+            for (var i = 0; i < 10; i++)
+            {
+                recorder.Add(new MotionSample(off.AddSeconds(s).AddMilliseconds(i * 100), random.NextDouble() * 0.5, 1, 0));
+            }
+        }
+
+        Feed(recorder, new EpochScript(seed: 32, start: off.AddMinutes(10)).Sleep(TimeSpan.FromMinutes(20)));
+
+        // Assert
+        var gap = Assert.Single(recorder.CurrentNight!.Gaps);
+        Assert.Equal(GapReason.NotWorn, gap.Reason);
+        Assert.Equal(off, gap.Start);
+        Assert.InRange(gap.Duration.TotalMinutes, 9.9, 10.1);
+        Assert.Equal(TimeSpan.Zero, recorder.CurrentNight.GapTime);
+        Assert.Equal(gap.Duration, recorder.CurrentNight.NotWornTime);
+        Assert.Equal(0, detections);
+    }
+
+    [Fact]
+    public void AddBattery_KeepsTheNightsFirstAndLastLevel()
+    {
+        var recorder = new NightRecorder(Oslo);
+        var script = new EpochScript(seed: 33).Sleep(TimeSpan.FromMinutes(2));
+        Feed(recorder, script);
+
+        recorder.AddBattery(script.Epochs[0].Start, 64);
+        recorder.AddBattery(script.Epochs[60].Start, 61);
+        recorder.AddBattery(script.Epochs[^1].Start, 60);
+
+        Assert.Equal((64, 60), (recorder.CurrentNight!.BatteryAtStartPercent, recorder.CurrentNight.BatteryAtEndPercent));
+    }
+
+    private static void Feed(NightRecorder recorder, EpochScript script, bool complete = true) => Feed(recorder, script.Epochs, complete);
+
+    private static void Feed(NightRecorder recorder, IReadOnlyList<SecondEpoch> epochs, bool complete = true)
     {
         var random = new Random(5);
-        foreach (var epoch in script.Epochs)
+        foreach (var epoch in epochs)
         {
             if (epoch.HeartRateBpm is { } hr)
             {
@@ -134,6 +183,9 @@ public sealed class NightRecorderTests
             }
         }
 
-        recorder.Complete();
+        if (complete)
+        {
+            recorder.Complete();
+        }
     }
 }

@@ -79,7 +79,8 @@ public sealed class EpochAggregatorTests
         epochs.AddRange(aggregator.Add(new HeartRateSample(T0.AddSeconds(2), 54, SensorContact.NotDetected)));
         epochs.AddRange(aggregator.Flush());
 
-        Assert.Equal([55.0], epochs.Select(e => e.HeartRateBpm!.Value));
+        // The no-contact second still comes out, empty and marked, so the recorder can tell "not worn" from silence.
+        Assert.Equal([(55.0, false), (null, true)], epochs.Select(e => (e.HeartRateBpm, e.ContactLost)));
     }
 
     [Fact]

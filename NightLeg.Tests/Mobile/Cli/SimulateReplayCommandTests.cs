@@ -1,3 +1,6 @@
+using NightLeg.Sync.Gatt.Polar;
+using NightLeg.Sync.Gatt;
+using NightLeg.Sync.Capture;
 using System.Text.Json;
 using NightLeg.Sync.Simulation;
 using NightLeg.Tests.Support;
@@ -62,6 +65,34 @@ public sealed class SimulateReplayCommandTests : IDisposable
         Assert.True(samples.GetProperty("heartRate").GetInt64() > 5_000); // InfiniTime notifies only on change
         Assert.Equal(device == "hr-strap", samples.GetProperty("motion").GetInt64() == 0);
         Assert.Equal(0, samples.GetProperty("invalid").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("polar-h10", 25)]
+    [InlineData("polar-verity-sense", 52)]
+    public async Task Simulate_PolarSensor_CapturesAccAtTheRateItStarted_AndReplaysWithMovement(string device, int expectedHz)
+    {
+        // Arrange
+        var capture = Path.Combine(_dir, device + ".capture");
+
+        // Act
+        var (code, stdout, stderr) = await CliRunner.RunAsync("simulate", "--seed", "4", "--hours", "0.5", "--device", device, "--out", capture);
+        var (replayCode, replayed, _) = await CliRunner.RunAsync("replay", capture, "--json");
+
+        // Assert: the capture holds the sensor's settings, its start answer, and frames at the rate started.
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"ACC started at {expectedHz} Hz", stdout);
+        using var reader = CaptureReader.Open(capture);
+        var notifications = reader.ReadAll().ToList();
+        var answers = notifications.Where(n => n.Characteristic == GattUuids.PolarPmdControlPoint)
+            .Select(n => PmdControlPointResponseDecoder.Decode(n.Payload.Span).Value!).ToList();
+        Assert.Equal([PmdCommands.GetSettingsOpcode, PmdCommands.StartOpcode], answers.Select(a => a.Opcode));
+        var frames = notifications.Where(n => n.Characteristic == GattUuids.PolarPmdData).Take(50)
+            .Select(n => PmdDataFrameDecoder.DecodeAcc(n.Payload.Span, 1.0f, expectedHz, null).Value!).ToList();
+        var seconds = (frames[^1].TimestampNs - frames[0].TimestampNs) / 1e9;
+        Assert.Equal(expectedHz, frames.Skip(1).Sum(f => f.Samples.Count) / seconds, 0);
+        Assert.True(replayCode == 0);
+        Assert.True(JsonDocument.Parse(replayed).RootElement.GetProperty("samples").GetProperty("motion").GetInt64() > 1800L * expectedHz * 9 / 10);
     }
 
     [Fact]

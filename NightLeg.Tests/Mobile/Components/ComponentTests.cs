@@ -118,6 +118,33 @@ public sealed class ComponentTests : BunitContext
     }
 
     [Fact]
+    public void Tonight_LowBatteryAndRefusedMovement_SaySoPlainly()
+    {
+        _live.Publish(LiveStatus.Initial with
+        {
+            Connection = ConnectionState.Recording, DeviceName = "Polar H10", HeartRateBpm = 55, BatteryPercent = 14,
+            Movement = new MovementState(null, "the sensor refused to start the accelerometer at 25 Hz, ±2 G, 16 bit (device in charger)"),
+        });
+
+        var page = Render<Tonight>();
+
+        Assert.Equal("🔋 Battery 14 %: charge before you sleep.", page.Find("[data-testid=battery-low]").TextContent);
+        Assert.Contains("Movement unavailable: the sensor refused", page.Find("[data-testid=movement-unavailable]").TextContent);
+        Assert.Contains("Heart rate is recorded", page.Markup);
+    }
+
+    [Fact]
+    public void Tonight_BatteryFine_NoWarning()
+    {
+        _live.Publish(LiveStatus.Initial with { Connection = ConnectionState.Recording, DeviceName = "Polar H10", BatteryPercent = 20 });
+
+        var page = Render<Tonight>();
+
+        Assert.Empty(page.FindAll("[data-testid=battery-low]"));
+        Assert.Empty(page.FindAll("[data-testid=movement-unavailable]"));
+    }
+
+    [Fact]
     public void Tonight_NoDevice_OffersPairing()
     {
         var page = Render<Tonight>();

@@ -8,6 +8,7 @@ using NightLeg.Domain.Storage;
 using NightLeg.Mobile.ViewModels;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
@@ -140,7 +141,7 @@ public sealed class MorningAndDevicesViewModelTests
     {
         // Arrange: a machine without Bluetooth.
         var devices = new InMemoryDeviceRepository();
-        var vm = new DevicesViewModel(new NoBluetooth(), devices, _time);
+        var vm = new DevicesViewModel(new NoBluetooth(), devices, DeviceFamilies.Default, new FakeLiveNight(), _time);
 
         // Act
         await vm.ScanCommand.ExecuteAsync(null);
@@ -149,21 +150,22 @@ public sealed class MorningAndDevicesViewModelTests
         // Assert
         Assert.Equal(BleAdapterState.Unavailable, vm.AdapterState);
         Assert.Equal(SimulatedWearableAdapter.DeviceId, devices.GetPaired()!.Id);
-        Assert.Equal(DeviceKind.Demo, devices.GetPaired()!.Kind);
-        Assert.Equal((true, true, true), DevicesViewModel.Offers(vm.Found[0]));
+        Assert.True(devices.GetPaired()!.IsDemo);
+        Assert.Equal("polar-h10", devices.GetPaired()!.FamilyId);
+        Assert.Equal((true, true, true), vm.Offers(vm.Found[0]));
     }
 
     [Fact]
     public async Task Devices_Scan_ListsFoundStrapsStrongestFirstThenTheDemo()
     {
         var devices = new InMemoryDeviceRepository();
-        var vm = new DevicesViewModel(new TwoStraps(), devices, _time);
+        var vm = new DevicesViewModel(new TwoStraps(), devices, DeviceFamilies.Default, new FakeLiveNight(), _time);
 
         await vm.ScanCommand.ExecuteAsync(null);
         vm.PairCommand.Execute(vm.Found[0]);
 
         Assert.Equal(["near", "far", SimulatedWearableAdapter.DeviceId], vm.Found.Select(f => f.DeviceId));
-        Assert.Equal(DeviceKind.InfiniTime, devices.GetPaired()!.Kind);
+        Assert.Equal("infinitime", devices.GetPaired()!.FamilyId);
         vm.ForgetCommand.Execute(null);
         Assert.Null(devices.GetPaired());
     }

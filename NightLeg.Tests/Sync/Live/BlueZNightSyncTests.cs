@@ -45,7 +45,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         var nights = new LiteDbNightRepository(database);
         var epochs = new LiteDbEpochRepository(database);
         var devices = new LiteDbDeviceRepository(database);
-        devices.SavePaired(new PairedDevice(FakeBlueZ.DeviceAddress, "HRM-Pro", DeviceKind.GenericHeartRate, DateTimeOffset.UtcNow));
+        devices.SavePaired(new PairedDevice(FakeBlueZ.DeviceAddress, "HRM-Pro", "heart-rate", DateTimeOffset.UtcNow));
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(100), BackoffCap = TimeSpan.FromMilliseconds(200), Watchdog = TimeSpan.FromSeconds(10), BatchSeconds = 1 };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System),
             sync, null, NullLogger<NightSession>.Instance);

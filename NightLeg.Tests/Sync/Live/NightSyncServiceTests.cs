@@ -1,3 +1,4 @@
+using NightLeg.Sync.Devices;
 using Microsoft.Extensions.Logging.Abstractions;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
@@ -27,7 +28,7 @@ public sealed class NightSyncServiceTests : IDisposable
     public async Task Night_WithThreeLinkLosses_StoresEverythingOutsideThemRecordsGapsAndPublishesEachAwakeningOnce()
     {
         // Arrange: outages placed away from the cramp awakenings.
-        var options = Night(SimulatedDevice.PolarH10, cramps: 1);
+        var options = Night(DeviceFamilies.Default.Simulate("polar-h10"), cramps: 1);
         var truth = new NightSimulator(options).Truth;
         var outages = PickOutages(truth, count: 3, length: TimeSpan.FromMinutes(2));
         var faults = new FaultPlan(outages, [], TimeSpan.Zero, 0);
@@ -67,7 +68,7 @@ public sealed class NightSyncServiceTests : IDisposable
     [Fact]
     public async Task Night_NotificationsStopWithoutDisconnect_WatchdogReconnectsAndRecordsAGap()
     {
-        var options = Night(SimulatedDevice.InfiniTime, cramps: 0);
+        var options = Night(DeviceFamilies.Default.Simulate("infinitime"), cramps: 0);
         var silence = new FaultWindow(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(50)); // 2.5 s of wall time
 
         var run = await RunNightAsync(options, new FaultPlan([], [silence], TimeSpan.Zero, 0), watchdog: TimeSpan.FromSeconds(1));
@@ -82,7 +83,7 @@ public sealed class NightSyncServiceTests : IDisposable
     public async Task Connect_FailsTwiceAndServicesResolveLate_StillRecordsTheNight()
     {
         // At 200×, so that start-up (JIT, first database writes) costs little night time.
-        var options = Night(SimulatedDevice.HrStrap, cramps: 0) with { Hours = 0.5 };
+        var options = Night(DeviceFamilies.Default.Simulate("hr-strap"), cramps: 0) with { Hours = 0.5 };
 
         var run = await RunNightAsync(options, new FaultPlan([], [], TimeSpan.FromMilliseconds(200), ConnectFailures: 2), speed: 200);
 
@@ -98,7 +99,7 @@ public sealed class NightSyncServiceTests : IDisposable
         using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")));
         var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
-        devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", DeviceKind.GenericHeartRate, DateTimeOffset.UnixEpoch));
+        devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", "heart-rate", DateTimeOffset.UnixEpoch));
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(20), BackoffCap = TimeSpan.FromMilliseconds(50) };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
             new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);
@@ -138,7 +139,7 @@ public sealed class NightSyncServiceTests : IDisposable
         Assert.NotEqual(delays[10], delays[11]); // jitter: attempts at the cap differ
     }
 
-    private static SimulationOptions Night(SimulatedDevice device, int cramps) =>
+    private static SimulationOptions Night(SimulatedWearable device, int cramps) =>
         new(5, device, cramps, HypnogramLibrary.Get("8173033"), new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), "Europe/Oslo", 1.6);
 
     private static List<FaultWindow> PickOutages(GroundTruth truth, int count, TimeSpan length)
@@ -170,7 +171,7 @@ public sealed class NightSyncServiceTests : IDisposable
         var epochs = new LiteDbEpochRepository(database);
         var events = new LiteDbCrampEventRepository(database);
         var devices = new LiteDbDeviceRepository(database);
-        devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", DeviceKind.Demo, options.Start));
+        devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", "polar-h10", options.Start, IsDemo: true));
         var sync = new SyncOptions
         {
             Watchdog = watchdog ?? TimeSpan.FromSeconds(2),

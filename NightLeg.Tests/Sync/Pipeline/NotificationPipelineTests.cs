@@ -69,6 +69,40 @@ public sealed class NotificationPipelineTests
         Assert.Equal(0.999, sink.Motions[3].ZG, 3);
     }
 
+    [Theory]
+    [InlineData(new[] { 25, 50, 100, 200 }, new[] { 2, 4, 8 }, 25)] // a Polar H10
+    [InlineData(new[] { 52 }, new[] { 8 }, 52)] // a Verity Sense
+    public void Process_SettingsAnswerThenStart_FirstFrameSpacedAtTheRateStarted(int[] rates, int[] ranges, int expectedHz)
+    {
+        // Arrange: what a host records: the sensor's settings, its answer to the start, the first frame of 3 samples.
+        var sink = new ListSink();
+        var pipeline = new NotificationPipeline(sink);
+        var offered = PmdSettingsEncoder.Offer(rates, [16], ranges, [3]);
+        var frame = PmdDataFrameEncoder.EncodeRawInt16(1_000_000_000, [(0, 0, 1000), (0, 0, 1000), (0, 0, 1000)]);
+
+        // Act
+        pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, offered)));
+        pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, 0)));
+        pipeline.Process(new GattNotification(T0.AddSeconds(1), GattUuids.PolarPmdData, frame));
+
+        // Assert: decoded at once (the rate is known), samples 1/rate apart.
+        Assert.Equal(expectedHz, pipeline.PmdAccSampleRateHz);
+        Assert.Equal(3, sink.Motions.Count);
+        Assert.Equal(1000.0 / expectedHz, (sink.Motions[2].At - sink.Motions[1].At).TotalMilliseconds, 0);
+    }
+
+    [Fact]
+    public void Process_StartRefused_NoStreamIsAssumed()
+    {
+        var pipeline = new NotificationPipeline(new ListSink());
+        var offered = PmdSettingsEncoder.Offer([25, 50], [16], [2], [3]);
+
+        pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, offered)));
+        pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, 8)));
+
+        Assert.Null(pipeline.PmdAccSampleRateHz);
+    }
+
     [Fact]
     public void Process_InfiniTimeXyz_GivesMotionInG()
     {

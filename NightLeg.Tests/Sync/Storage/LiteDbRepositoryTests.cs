@@ -131,7 +131,7 @@ public sealed class LiteDbRepositoryTests : IDisposable
     [Fact]
     public void DeviceAndSettings_SaveReopenGet()
     {
-        var paired = new PairedDevice("AA:BB:CC:DD:EE:FF", "Polar H10 5E8F3A21", DeviceKind.Polar, new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero));
+        var paired = new PairedDevice("AA:BB:CC:DD:EE:FF", "Polar H10 5E8F3A21", "polar-h10", new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero));
         var settings = new UserSettings(Language.NorwegianBokmal, Sensitivity.High, "Europe/Oslo");
 
         Use(db =>

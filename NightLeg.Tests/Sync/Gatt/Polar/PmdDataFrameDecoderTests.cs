@@ -21,7 +21,7 @@ public sealed class PmdDataFrameDecoderTests
         ];
 
         // Act
-        var result = PmdDataFrameDecoder.DecodeAcc(frame, factor: 1.0f, sampleRateHz: 52);
+        var result = PmdDataFrameDecoder.DecodeAcc(frame, factor: 1.0f, sampleRateHz: 52, previousTimestampNs: null);
 
         // Assert
         Assert.True(result.IsSuccess);
@@ -94,8 +94,8 @@ public sealed class PmdDataFrameDecoderTests
         byte[] type0 = [0x02, 1, 0, 0, 0, 0, 0, 0, 0, 0x00, 0x05, 0xFB, 0x7F];                 // x 5, y −5, z 127
         byte[] type2 = [0x02, 1, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x00, 0x00, 0x80, 0x01, 0, 0, 0xE8, 0x03, 0]; // x −8388608, y 1, z 1000
 
-        var a = PmdDataFrameDecoder.DecodeAcc(type0, sampleRateHz: 52);
-        var b = PmdDataFrameDecoder.DecodeAcc(type2, sampleRateHz: 1_000_000_000);
+        var a = PmdDataFrameDecoder.DecodeAcc(type0, 1.0f, sampleRateHz: 52, previousTimestampNs: null);
+        var b = PmdDataFrameDecoder.DecodeAcc(type2, 1.0f, sampleRateHz: 1_000_000_000, previousTimestampNs: null);
 
         Assert.Equal((5, -5, 127), (a.Value!.Samples[0].XMg, a.Value.Samples[0].YMg, a.Value.Samples[0].ZMg));
         Assert.Equal((-8388608, 1, 1000), (b.Value!.Samples[0].XMg, b.Value.Samples[0].YMg, b.Value.Samples[0].ZMg));
@@ -112,7 +112,7 @@ public sealed class PmdDataFrameDecoderTests
     [InlineData("02 00 94 35 77 00 00 00 00 05 01 02 03", DecodeErrorKind.Unsupported, "frame type 5")]
     public void DecodeAcc_BrokenFrame_GivesTypedError(string hex, DecodeErrorKind kind, string mentions)
     {
-        var result = PmdDataFrameDecoder.DecodeAcc(Convert.FromHexString(hex.Replace(" ", "")), sampleRateHz: 52);
+        var result = PmdDataFrameDecoder.DecodeAcc(Convert.FromHexString(hex.Replace(" ", "")), 1.0f, sampleRateHz: 52, previousTimestampNs: null);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(kind, result.Error.Kind);
@@ -124,7 +124,7 @@ public sealed class PmdDataFrameDecoderTests
     {
         byte[] frame = [0x02, 100, 0, 0, 0, 0, 0, 0, 0, 0x00, 1, 2, 3];
 
-        var result = PmdDataFrameDecoder.DecodeAcc(frame, previousTimestampNs: 100);
+        var result = PmdDataFrameDecoder.DecodeAcc(frame, 1.0f, sampleRateHz: 0, previousTimestampNs: 100);
 
         Assert.Equal(DecodeErrorKind.InvalidValue, result.Error!.Kind);
     }
@@ -150,7 +150,7 @@ public sealed class PmdDataFrameDecoderTests
 
             // Act
             var frame = PmdDataFrameEncoder.EncodeCompressed(10_000_000_000, 0x01, samples);
-            var decoded = PmdDataFrameDecoder.DecodeAcc(frame, 1.0f, 52);
+            var decoded = PmdDataFrameDecoder.DecodeAcc(frame, 1.0f, 52, null);
 
             // Assert
             Assert.True(decoded.IsSuccess, decoded.Error?.Message);

@@ -1,0 +1,9 @@
+namespace NightLeg.Sync.Devices;
+
+/// <summary>What a kind of wearable can measure. Immutable.</summary>
+/// <param name="HeartRate">Heart rate.</param>
+/// <param name="RrIntervals">Beat-to-beat (RR) intervals.</param>
+/// <param name="Movement">An accelerometer NightLeg reads.</param>
+/// <param name="Battery">A battery level.</param>
+/// <param name="Placement">Where it is worn: <c>chest</c>, <c>wrist</c>, <c>arm</c>.</param>
+public sealed record DeviceCapabilities(bool HeartRate, bool RrIntervals, bool Movement, bool Battery, string Placement);

@@ -1,0 +1,57 @@
+using NightLeg.Sync.Devices.HeartRate;
+using NightLeg.Sync.Devices.InfiniTime;
+using NightLeg.Sync.Devices.Polar;
+using NightLeg.Sync.Devices.PolarH10;
+using NightLeg.Sync.Devices.PolarVeritySense;
+using NightLeg.Sync.Simulation;
+
+namespace NightLeg.Sync.Devices;
+
+/// <summary>
+/// The registered device families: the one list that recognition, the Devices page, <c>decode</c>
+/// and the simulator read. Adding a device is a folder under <c>Devices/</c> and a line in
+/// <see cref="Default"/>. Immutable and thread-safe.
+/// </summary>
+public sealed class DeviceFamilies
+{
+    /// <summary>Creates a registry of <paramref name="families"/> (ids must be distinct).</summary>
+    public DeviceFamilies(IEnumerable<DeviceFamily> families)
+    {
+        All = families.OrderByDescending(f => f.Specificity).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var duplicate = All.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"two device families share the id \"{duplicate.Key}\"", nameof(families));
+        }
+    }
+
+    /// <summary>NightLeg's families.</summary>
+    public static DeviceFamilies Default { get; } = new(
+    [
+        new HeartRateFamily(),
+        new InfiniTimeFamily(),
+        new PolarFamily(),
+        new PolarH10Family(),
+        new PolarVeritySenseFamily(),
+    ]);
+
+    /// <summary>Every family, most specific first.</summary>
+    public IReadOnlyList<DeviceFamily> All { get; }
+
+    /// <summary>Every simulated wearable the families offer, by CLI name.</summary>
+    public IReadOnlyList<SimulatedWearable> Simulated => All.SelectMany(f => f.Simulated).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every decode profile, by name.</summary>
+    public IReadOnlyList<GattProfile> Profiles => All.SelectMany(f => f.Profiles).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>The most specific family that recognises the device, or null (no heart-rate service).</summary>
+    public DeviceFamily? Recognise(string? name, IReadOnlyList<Guid> services) => All.FirstOrDefault(f => f.Recognises(name, services));
+
+    /// <summary>The family with this id, or null.</summary>
+    public DeviceFamily? Get(string id) => All.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>The simulated wearable with this CLI name; throws <see cref="ArgumentException"/> naming the choices.</summary>
+    public SimulatedWearable Simulate(string name) =>
+        Simulated.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"unknown device \"{name}\" ({string.Join(", ", Simulated.Select(s => s.Name))})", nameof(name));
+}
