@@ -93,6 +93,49 @@ public sealed class NightSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Night_PolarH10RefusesAcc_RecordsEveryHeartRateSecondAndSaysMovementIsUnavailable()
+    {
+        // Arrange: an H10 that answers every ACC start with "device in charger".
+        var options = Night(DeviceFamilies.Default.Simulate("polar-h10"), cramps: 0) with { Hours = 0.5 };
+
+        // Act
+        var run = await RunNightAsync(options, FaultPlan.None with { AccStartStatus = 13 });
+
+        // Assert: heart rate every second, no movement, and the reason said.
+        Assert.True(run.Seconds.Count > 1700, $"{run.Seconds.Count} seconds stored");
+        Assert.All(run.Seconds, e => Assert.Null(e.MovementG));
+        Assert.True(run.Seconds.Count(e => e.HeartRateBpm is not null) > 1650);
+        Assert.Contains("device in charger", run.Recording!.Movement!.Unavailable);
+        Assert.Equal(1, run.Connections); // never reconnects for the sake of movement
+    }
+
+    [Fact]
+    public async Task Night_PolarH10_StreamsAccAtTwentyFiveHertz()
+    {
+        var options = Night(DeviceFamilies.Default.Simulate("polar-h10"), cramps: 0) with { Hours = 0.25 };
+
+        var run = await RunNightAsync(options, FaultPlan.None);
+
+        Assert.Equal("ACC 25 Hz, ±2 G, 16 bit", run.Recording!.Movement!.Stream);
+        Assert.True(run.Seconds.Count(e => e.MovementG is not null) > 850);
+    }
+
+    /// <summary>A short night of <paramref name="device"/> through the sync service over <paramref name="families"/>: what was recorded.</summary>
+    public static async Task<(string? Movement, int SecondsWithHeartRate, int SecondsWithMovement)> RunWithFamiliesAsync(SimulatedWearable device, DeviceFamilies families)
+    {
+        var tests = new NightSyncServiceTests();
+        try
+        {
+            var run = await tests.RunNightAsync(Night(device, cramps: 0) with { Hours = 0.15 }, FaultPlan.None, families: families);
+            return (run.Recording?.Movement?.Stream, run.Seconds.Count(e => e.HeartRateBpm is not null), run.Seconds.Count(e => e.MovementG is not null));
+        }
+        finally
+        {
+            tests.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task PairedStrap_NoBluetoothOnThisMachine_SaysSoAndKeepsRunning()
     {
         // Arrange: BlueZ's bus does not exist here.
@@ -139,7 +182,7 @@ public sealed class NightSyncServiceTests : IDisposable
         Assert.NotEqual(delays[10], delays[11]); // jitter: attempts at the cap differ
     }
 
-    private static SimulationOptions Night(SimulatedWearable device, int cramps) =>
+    internal static SimulationOptions Night(SimulatedWearable device, int cramps) =>
         new(5, device, cramps, HypnogramLibrary.Get("8173033"), new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), "Europe/Oslo", 1.6);
 
     private static List<FaultWindow> PickOutages(GroundTruth truth, int count, TimeSpan length)
@@ -164,7 +207,7 @@ public sealed class NightSyncServiceTests : IDisposable
         return seconds;
     }
 
-    private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, double speed = Speed, TimeSpan? watchdog = null)
+    private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, double speed = Speed, TimeSpan? watchdog = null, DeviceFamilies? families = null)
     {
         using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")));
         var nights = new LiteDbNightRepository(database);
@@ -185,7 +228,15 @@ public sealed class NightSyncServiceTests : IDisposable
         var published = new List<CrampEvent>();
         session.AwakeningRecorded += published.Add;
         await using var adapter = new SimulatedWearableAdapter(options, TimeProvider.System, speed, faults);
-        var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
+        var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance, families);
+        LiveStatus? recording = null;
+        session.StatusChanged += status =>
+        {
+            if (status.Connection == ConnectionState.Recording)
+            {
+                recording = status;
+            }
+        };
 
         await service.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -201,10 +252,10 @@ public sealed class NightSyncServiceTests : IDisposable
 
         var id = Oslo.NightOf(options.Start);
         var night = nights.Get(id) ?? throw new InvalidOperationException("night not stored");
-        return new NightRun(night, epochs.Read(options.Start, options.Start.AddHours(options.Hours!.Value + 1)), published, events.ForNight(id), service.Connections);
+        return new NightRun(night, epochs.Read(options.Start, options.Start.AddHours(options.Hours!.Value + 1)), published, events.ForNight(id), service.Connections, recording);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private sealed record NightRun(Night Night, IReadOnlyList<SecondEpoch> Seconds, List<CrampEvent> Published, IReadOnlyList<CrampEvent> Stored, int Connections);
+    private sealed record NightRun(Night Night, IReadOnlyList<SecondEpoch> Seconds, List<CrampEvent> Published, IReadOnlyList<CrampEvent> Stored, int Connections, LiveStatus? Recording);
 }
