@@ -42,7 +42,7 @@ public static class NightLegSyncServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             var demo = settings.Demo;
             return new DemoOrBluetoothAdapter(
-                new BlueZAdapter(BlueZAdapter.SystemBusAddress, time),
+                new BlueZAdapter(BlueZAdapter.SystemBusAddress, time, logger: sp.GetRequiredService<ILogger<BlueZAdapter>>()),
                 new Lazy<SimulatedWearableAdapter>(() => new SimulatedWearableAdapter(DemoNight(time.GetUtcNow()), time, demo.Speed, demo.Faults)));
         });
         services.AddSingleton(sp =>

@@ -58,7 +58,12 @@ public sealed class EpochAggregator
         return _buffer;
     }
 
-    /// <summary>Closes every open second (end of the recording) and returns their epochs.</summary>
+    /// <summary>
+    /// Closes every open second up to the latest one with data (end of the recording, or a lost link)
+    /// and returns their epochs. Seconds after the latest data stay open: flushing twice never moves
+    /// the clock past data that has yet to come (regression: repeated flushes while reconnecting made
+    /// every later sample "late").
+    /// </summary>
     public IReadOnlyList<SecondEpoch> Flush()
     {
         _buffer.Clear();
@@ -67,7 +72,7 @@ public sealed class EpochAggregator
             return _buffer;
         }
 
-        for (var i = 0; i < SlotCount; i++)
+        while (_nextSecond <= _latestSecond)
         {
             EmitNext();
         }

@@ -86,9 +86,22 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
     }
 
     [RelayCommand]
-    private void Forget()
+    private async Task ForgetAsync(CancellationToken cancellationToken)
     {
+        var forgotten = devices.GetPaired();
         devices.Forget();
         Paired = null;
+        if (forgotten is not null && !forgotten.IsDemo)
+        {
+            try
+            {
+                // Stop the Bluetooth stack reconnecting it by itself.
+                await adapter.ForgetAsync(forgotten.Id, cancellationToken);
+            }
+            catch (BleException)
+            {
+                // NightLeg has forgotten it either way; the stack may keep it, unused.
+            }
+        }
     }
 }

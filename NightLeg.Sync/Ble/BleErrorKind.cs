@@ -18,6 +18,15 @@ public enum BleErrorKind
     /// <summary>The device is not connected.</summary>
     NotConnected,
 
+    /// <summary>The adapter is not ready (BlueZ <c>NotReady</c>: powering up, or wedged).</summary>
+    NotReady,
+
+    /// <summary>
+    /// The device's services resolved but a characteristic they should have is not there: the stack's
+    /// cache of its services is stale (typical after a firmware update).
+    /// </summary>
+    MissingCharacteristic,
+
     /// <summary>The operation did not finish in time.</summary>
     Timeout,
 

@@ -15,4 +15,14 @@ public interface IBleAdapter
 
     /// <summary>Connects to a known device and resolves its services; throws <see cref="BleException"/>.</summary>
     Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets what the stack has cached about a device's services and finds it again (a stale GATT
+    /// cache after a firmware update lists services whose characteristics are gone). True when the
+    /// device was found again; false when this adapter keeps no such cache or the device did not come back.
+    /// </summary>
+    Task<bool> RefreshAsync(string deviceId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>The user forgot the device: disconnect it and stop the stack from reconnecting it by itself.</summary>
+    Task ForgetAsync(string deviceId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

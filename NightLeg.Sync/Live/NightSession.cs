@@ -25,6 +25,8 @@ public sealed partial class NightSession : IAsyncDisposable
     private readonly CaptureWriter? _capture;
     private readonly ILogger _logger;
     private DateTimeOffset? _gapStart;
+    private bool _gapOpen;
+    private DateTimeOffset? _lastNotificationAt;
     private DateTimeOffset _lastCaptureTime = DateTimeOffset.MinValue;
     private LiveStatus _status = LiveStatus.Initial;
     private long _received;
@@ -144,11 +146,18 @@ public sealed partial class NightSession : IAsyncDisposable
         {
             case MessageKind.Notification:
                 var n = message.Notification;
-                if (_gapStart is { } gapStart)
+                if (_gapOpen)
                 {
-                    _recorder.MarkGap(gapStart, n.ReceivedAt, GapReason.LinkLost);
+                    if (_gapStart is { } gapStart)
+                    {
+                        _recorder.MarkGap(gapStart, n.ReceivedAt, GapReason.LinkLost);
+                    }
+
+                    _gapOpen = false;
                     _gapStart = null;
                 }
+
+                _lastNotificationAt = _lastNotificationAt is { } last && last > n.ReceivedAt ? last : n.ReceivedAt;
 
                 if (_capture is not null)
                 {
@@ -161,9 +170,11 @@ public sealed partial class NightSession : IAsyncDisposable
                 break;
             case MessageKind.Connection:
                 var state = message.State!.Value;
-                if (state == ConnectionState.Reconnecting && _gapStart is null)
+                if (state == ConnectionState.Reconnecting && !_gapOpen)
                 {
-                    _gapStart = _recorder.LastEpoch?.Start.AddSeconds(1);
+                    // The gap runs from the last notification that arrived to the first after the reconnect.
+                    _gapOpen = true;
+                    _gapStart = _lastNotificationAt;
                     _recorder.Complete();
                     _persister.Flush();
                 }

@@ -25,6 +25,7 @@ public sealed partial class NightSyncService : BackgroundService
     private readonly Random _jitter = new();
     private DateTimeOffset _lastHeartRate;
     private string? _lastMovementProblem;
+    private readonly HashSet<string> _refreshed = [];
 
     public NightSyncService(IBleAdapter adapter, IDeviceRepository devices, NightSession session, TimeProvider time, SyncOptions options, ILogger<NightSyncService> logger,
         DeviceFamilies? families = null)
@@ -84,8 +85,26 @@ public sealed partial class NightSyncService : BackgroundService
                 var lost = await RunConnectionAsync(device, stoppingToken);
                 everConnected = true;
                 attempt = 0;
+                _refreshed.Clear();
                 LogLinkLost(device.Name, lost.Reason);
                 _session.SetConnection(ConnectionState.Reconnecting);
+            }
+            catch (BleException e) when (e.Kind == BleErrorKind.MissingCharacteristic)
+            {
+                // Services resolved but a characteristic is missing: a stale cache (after a firmware update).
+                // Forget it and find the device again, once; if that does not help, say what to do.
+                if (_refreshed.Add(device.Id))
+                {
+                    LogStaleServices(device.Name, e.Message);
+                    if (await _adapter.RefreshAsync(device.Id, stoppingToken))
+                    {
+                        continue;
+                    }
+                }
+                else if (_refreshed.Add(device.Id + "/reported"))
+                {
+                    LogStillMissing(device.Name, e.Message);
+                }
             }
             catch (BleException e)
             {
@@ -207,6 +226,12 @@ public sealed partial class NightSyncService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to {Device} failed ({Kind}: {Reason}), attempt {Attempt}")]
     private partial void LogConnectFailed(string device, BleErrorKind kind, string reason, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Device}: {Reason}. Its services look stale (as after a firmware update): forgetting them and finding the device again")]
+    private partial void LogStaleServices(string device, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Device}: {Reason}, even after finding it again. Update its firmware, or remove it in the Bluetooth settings (bluetoothctl remove) and pair it again in NightLeg")]
+    private partial void LogStillMissing(string device, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in the night sync; retrying")]
     private partial void LogUnexpected(Exception exception);

@@ -38,8 +38,23 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
 
     public bool HandlesChildPaths => true;
 
-    /// <summary>Errors (full names) the next Connect calls answer with, in order.</summary>
+    /// <summary>Errors the next Connect calls answer with, in order: a full error name, optionally followed by ": message".</summary>
     public ConcurrentQueue<string> ConnectErrors { get; } = new();
+
+    /// <summary>
+    /// BlueZ serves a stale cache of the strap's services (as after a firmware update): the Heart Rate
+    /// service is there, its measurement characteristic is not — until the device is removed and found again.
+    /// </summary>
+    public bool StaleCache { get; set; }
+
+    /// <summary>The stale cache comes back even after the device is removed (a strap whose services really changed).</summary>
+    public bool StaleCacheSticky { get; set; }
+
+    public int RemoveDeviceCalls;
+    public int ConnectCalls;
+
+    /// <summary>Every value Adapter1.Powered was set to, in order.</summary>
+    public List<bool> PoweredHistory { get; } = [];
 
     /// <summary>Connect answers NotPermitted until the device is paired.</summary>
     public bool RequiresPairing { get; set; }
@@ -88,6 +103,17 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
         SetProperty(DevicePath, "org.bluez.Device1", "Connected", VariantValue.Bool(false));
         RemoveGatt();
     }
+
+    /// <summary>BlueZ reconnects a trusted device by itself (as it does for devices it remembers).</summary>
+    public void ReconnectByItself()
+    {
+        SetProperty(DevicePath, "org.bluez.Device1", "Connected", VariantValue.Bool(true));
+        SetProperty(DevicePath, "org.bluez.Device1", "ServicesResolved", VariantValue.Bool(true));
+        ExportGatt();
+    }
+
+    /// <summary>True while BlueZ has the device.</summary>
+    public bool Knows => _objects.ContainsKey(DevicePath);
 
     /// <summary>BlueZ ≥ 5.83 announces a lost link with Device1.Disconnected(reason, message).</summary>
     public void EmitDisconnected(string reason)
@@ -157,10 +183,25 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
                     var targetIface = reader.ReadString();
                     var name = reader.ReadString();
                     var value = reader.ReadVariantValue();
+                    if (targetIface == "org.bluez.Adapter1" && name == "Powered")
+                    {
+                        lock (_gate)
+                        {
+                            PoweredHistory.Add(value.GetBool());
+                        }
+                    }
+
                     SetProperty(path, targetIface, name, value);
                     ReplyEmpty(context);
                     break;
                 }
+
+            case ("org.bluez.Adapter1", "RemoveDevice"):
+                Interlocked.Increment(ref RemoveDeviceCalls);
+                StaleCache = StaleCacheSticky;
+                RemoveDevice();
+                ReplyEmpty(context);
+                break;
 
             case ("org.bluez.Adapter1", "SetDiscoveryFilter"):
                 LastDiscoveryFilter = request.GetBodyReader().ReadDictionaryOfStringToVariantValue();
@@ -245,9 +286,11 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
             return;
         }
 
+        Interlocked.Increment(ref ConnectCalls);
         if (ConnectErrors.TryDequeue(out var error))
         {
-            context.ReplyError(error, "injected");
+            var parts = error.Split(": ", 2);
+            context.ReplyError(parts[0], parts.Length > 1 ? parts[1] : "injected");
             return;
         }
 
@@ -271,13 +314,16 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
     private void ExportGatt()
     {
         Export(HrServicePath, "org.bluez.GattService1", new() { ["UUID"] = VariantValue.String(GattUuids.HeartRateService.ToString("D")), ["Device"] = VariantValue.ObjectPath(new ObjectPath(DevicePath)) });
-        Export(HrCharPath, "org.bluez.GattCharacteristic1", new()
+        if (!StaleCache)
         {
-            ["UUID"] = VariantValue.String(GattUuids.HeartRateMeasurement.ToString("D")),
-            ["Service"] = VariantValue.ObjectPath(new ObjectPath(HrServicePath)),
-            ["Notifying"] = VariantValue.Bool(false),
-            ["Flags"] = VariantValue.Array(new[] { "notify" }),
-        });
+            Export(HrCharPath, "org.bluez.GattCharacteristic1", new()
+            {
+                ["UUID"] = VariantValue.String(GattUuids.HeartRateMeasurement.ToString("D")),
+                ["Service"] = VariantValue.ObjectPath(new ObjectPath(HrServicePath)),
+                ["Notifying"] = VariantValue.Bool(false),
+                ["Flags"] = VariantValue.Array(new[] { "notify" }),
+            });
+        }
         Export(BatteryServicePath, "org.bluez.GattService1", new() { ["UUID"] = VariantValue.String(GattUuids.BatteryService.ToString("D")), ["Device"] = VariantValue.ObjectPath(new ObjectPath(DevicePath)) });
         Export(BatteryCharPath, "org.bluez.GattCharacteristic1", new()
         {

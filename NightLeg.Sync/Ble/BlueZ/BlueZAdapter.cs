@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tmds.DBus.Protocol;
 
 namespace NightLeg.Sync.Ble.BlueZ;
@@ -5,25 +7,38 @@ namespace NightLeg.Sync.Ble.BlueZ;
 /// <summary>
 /// The BLE port on Linux: BlueZ (<c>org.bluez</c>) over D-Bus with Tmds.DBus.Protocol. Operations
 /// are serialised; every D-Bus call has a timeout; BlueZ errors become <see cref="BleException"/>s.
-/// Thread-safe.
+/// Handles the failures Linux hosts meet most (bleak's and Home Assistant's users report them): a
+/// transient connection abort is retried at once; an adapter that keeps answering
+/// <c>InProgress</c>/<c>NotReady</c> is switched off and on, once, then reported; a stale service
+/// cache is removed and the device found again (<see cref="RefreshAsync"/>); a forgotten device is
+/// untrusted so BlueZ does not reconnect it by itself. Each problem is logged once, with what the
+/// user can do. Thread-safe.
 /// </summary>
-public sealed class BlueZAdapter : IBleAdapter, IAsyncDisposable
+public sealed partial class BlueZAdapter : IBleAdapter, IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly string _address;
     private readonly TimeProvider _time;
     private readonly BlueZOptions _options;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _operation = new(1, 1);
+    private readonly HashSet<string> _logged = [];
     private DBusConnection? _connection;
     private BlueZBus? _bus;
+    private int _stuckAnswers;
+    private bool _powerCycled;
 
     /// <summary>Talks to BlueZ on the bus at <paramref name="busAddress"/> (the system bus in production).</summary>
-    public BlueZAdapter(string busAddress, TimeProvider time, BlueZOptions? options = null)
+    public BlueZAdapter(string busAddress, TimeProvider time, BlueZOptions? options = null, ILogger<BlueZAdapter>? logger = null)
     {
         _address = busAddress;
         _time = time;
         _options = options ?? new BlueZOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Times the adapter was switched off and on because it was stuck.</summary>
+    public int PowerCycles { get; private set; }
 
     /// <summary>The system bus, where the real BlueZ lives.</summary>
     public static string SystemBusAddress => Environment.GetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS") ?? "unix:path=/var/run/dbus/system_bus_socket";
@@ -94,6 +109,166 @@ public sealed class BlueZAdapter : IBleAdapter, IAsyncDisposable
         await _operation.WaitAsync(cancellationToken);
         try
         {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var connection = await ConnectOnceAsync(deviceId, cancellationToken);
+                    _stuckAnswers = 0;
+                    _powerCycled = false;
+                    _logged.Clear();
+                    return connection;
+                }
+                catch (BleException e) when (IsTransientAbort(e) && attempt < _options.QuickRetries)
+                {
+                    Once("transient", () => LogTransientAbort(deviceId, e.Message, _options.QuickRetries));
+                    await Task.Delay(_options.QuickRetryDelay, _time, cancellationToken);
+                }
+                catch (BleException e) when (e.Kind is BleErrorKind.InProgress or BleErrorKind.NotReady)
+                {
+                    await OnStuckAnswerAsync(e, cancellationToken);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            _operation.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RefreshAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        await _operation.WaitAsync(cancellationToken);
+        try
+        {
+            var bus = await BusAsync();
+            var adapter = await AdapterPathAsync(bus, cancellationToken);
+            if (await DevicePathAsync(bus, deviceId, cancellationToken) is not { } device)
+            {
+                return false;
+            }
+
+            await DisconnectQuietlyAsync(bus, device);
+            await bus.RemoveDeviceAsync(adapter, device, cancellationToken);
+            await bus.SetDiscoveryFilterAsync(adapter, [], cancellationToken);
+            await bus.CallAsync(adapter, BlueZNames.Adapter, "StartDiscovery", cancellationToken);
+            try
+            {
+                var deadline = _time.GetUtcNow() + _options.RediscoverTimeout;
+                while (_time.GetUtcNow() < deadline)
+                {
+                    if (await DevicePathAsync(bus, deviceId, cancellationToken) is not null)
+                    {
+                        return true;
+                    }
+
+                    await Task.Delay(Poll, _time, cancellationToken);
+                }
+
+                return false;
+            }
+            finally
+            {
+                await StopDiscoveryQuietlyAsync(bus, adapter);
+            }
+        }
+        finally
+        {
+            _operation.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        await _operation.WaitAsync(cancellationToken);
+        try
+        {
+            var bus = await BusAsync();
+            if (await DevicePathAsync(bus, deviceId, cancellationToken) is not { } device)
+            {
+                return;
+            }
+
+            await DisconnectQuietlyAsync(bus, device);
+
+            // Untrusted and removed, BlueZ will not reconnect it by itself (and NightLeg would not use it anyway).
+            await bus.SetAsync(device, BlueZNames.Device, "Trusted", false, cancellationToken);
+            await bus.RemoveDeviceAsync(await AdapterPathAsync(bus, cancellationToken), device, cancellationToken);
+        }
+        finally
+        {
+            _operation.Release();
+        }
+    }
+
+    private static bool IsTransientAbort(BleException e) =>
+        e.Kind == BleErrorKind.Failed &&
+        (e.Message.Contains("connection-abort", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Software caused connection abort", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The adapter answered "busy" or "not ready" once more: after a few in a row, switch it off and on (once); if that does not help, say so.</summary>
+    private async Task OnStuckAnswerAsync(BleException e, CancellationToken cancellationToken)
+    {
+        if (++_stuckAnswers < _options.StuckAnswers)
+        {
+            return;
+        }
+
+        _stuckAnswers = 0;
+        if (_powerCycled)
+        {
+            Once("stuck-report", () => LogStillStuck(e.Message));
+            return;
+        }
+
+        _powerCycled = true;
+        Once("stuck", () => LogPowerCycling(_options.StuckAnswers, e.Message));
+        var bus = await BusAsync();
+        var adapter = await AdapterPathAsync(bus, cancellationToken);
+        await bus.SetAsync(adapter, BlueZNames.Adapter, "Powered", false, cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), _time, cancellationToken);
+        await bus.SetAsync(adapter, BlueZNames.Adapter, "Powered", true, cancellationToken);
+        PowerCycles++;
+    }
+
+    private void Once(string problem, Action log)
+    {
+        if (_logged.Add(problem))
+        {
+            log();
+        }
+    }
+
+    private static async Task<string?> DevicePathAsync(BlueZBus bus, string deviceId, CancellationToken cancellationToken) =>
+        (await bus.GetManagedObjectsAsync(cancellationToken)).WithInterface(BlueZNames.Device).FirstOrDefault(d =>
+            string.Equals(ManagedObjects.String(d.Properties, "Address"), deviceId, StringComparison.OrdinalIgnoreCase) || d.Path == deviceId).Path;
+
+    private static async Task DisconnectQuietlyAsync(BlueZBus bus, string device)
+    {
+        try
+        {
+            await bus.CallAsync(device, BlueZNames.Device, "Disconnect", CancellationToken.None);
+        }
+        catch (BleException)
+        {
+            // Not connected: nothing to do.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to {Device} was aborted ({Reason}); retrying up to {Retries} times at once. If this keeps happening, bring the wearable closer or restart its Bluetooth (off and on)")]
+    private partial void LogTransientAbort(string device, string reason, int retries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Bluetooth adapter answered busy or not ready {Count} times in a row ({Reason}); switching it off and on")]
+    private partial void LogPowerCycling(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Bluetooth adapter is still stuck after being switched off and on ({Reason}). Restart the Bluetooth service (sudo systemctl restart bluetooth) or unplug and replug the adapter")]
+    private partial void LogStillStuck(string reason);
+
+    private async Task<IBleConnection> ConnectOnceAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        {
             var bus = await BusAsync();
             var adapter = await AdapterPathAsync(bus, cancellationToken);
             var objects = await bus.GetManagedObjectsAsync(cancellationToken);
@@ -134,10 +309,6 @@ public sealed class BlueZAdapter : IBleAdapter, IAsyncDisposable
                 await connection.DisposeAsync();
                 throw;
             }
-        }
-        finally
-        {
-            _operation.Release();
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed class BlueZBus(DBusConnection connection, TimeProvider time, Tim
     public Task CallAsync(string path, string iface, string member, CancellationToken ct) =>
         Run(Connection.CallMethodAsync(Call(path, iface, member, null)), member, ct);
 
+    public Task RemoveDeviceAsync(string adapter, string device, CancellationToken ct) =>
+        Run(Connection.CallMethodAsync(RemoveDevice(adapter, device)), "RemoveDevice", ct);
+
     public Task SetDiscoveryFilterAsync(string adapter, IReadOnlyList<Guid> uuids, CancellationToken ct) =>
         Run(Connection.CallMethodAsync(DiscoveryFilter(adapter, uuids)), "SetDiscoveryFilter", ct);
 
@@ -101,7 +104,7 @@ internal sealed class BlueZBus(DBusConnection connection, TimeProvider time, Tim
             "NotPermitted" or "NotAuthorized" or "AuthenticationFailed" or "AuthenticationRequired" => BleErrorKind.NotPermitted,
             "NotConnected" => BleErrorKind.NotConnected,
             "DoesNotExist" or "NotAvailable" or "org.freedesktop.DBus.Error.UnknownObject" or "org.freedesktop.DBus.Error.UnknownMethod" => BleErrorKind.NotFound,
-            "NotReady" => BleErrorKind.NoAdapter,
+            "NotReady" => BleErrorKind.NotReady,
             _ => BleErrorKind.Failed,
         };
         return new BleException(kind, $"BlueZ {what}: {e.ErrorName}: {e.ErrorMessage}", e);
@@ -121,6 +124,14 @@ internal sealed class BlueZBus(DBusConnection connection, TimeProvider time, Tim
         writer.WriteString(iface);
         writer.WriteString(property);
         writer.WriteVariantBool(value);
+        return writer.CreateMessage();
+    }
+
+    private MessageBuffer RemoveDevice(string adapter, string device)
+    {
+        using var writer = Connection.GetMessageWriter();
+        writer.WriteMethodCallHeader(destination: BlueZNames.Service, path: adapter, @interface: BlueZNames.Adapter, member: "RemoveDevice", signature: "o");
+        writer.WriteObjectPath(device);
         return writer.CreateMessage();
     }
 

@@ -81,9 +81,15 @@ internal sealed class BlueZConnection : IBleConnection
             throw new BleException(BleErrorKind.NotConnected, "not connected");
         }
 
-        return _characteristics.TryGetValue((service, characteristic), out var path)
-            ? Task.FromResult<IBleCharacteristic>(new BlueZCharacteristic(_bus, path, characteristic, _time))
-            : throw new BleException(BleErrorKind.NotFound, $"characteristic {characteristic} of service {service} not found");
+        if (_characteristics.TryGetValue((service, characteristic), out var path))
+        {
+            return Task.FromResult<IBleCharacteristic>(new BlueZCharacteristic(_bus, path, characteristic, _time));
+        }
+
+        // The service is there but not its characteristic: BlueZ is serving a stale cache of the device.
+        throw Services.Contains(service)
+            ? new BleException(BleErrorKind.MissingCharacteristic, $"service {service} is there but its characteristic {characteristic} is not")
+            : new BleException(BleErrorKind.NotFound, $"characteristic {characteristic} of service {service} not found");
     }
 
     public async Task DisconnectAsync(CancellationToken cancellationToken)

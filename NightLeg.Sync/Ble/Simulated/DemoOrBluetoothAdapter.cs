@@ -16,4 +16,12 @@ public sealed class DemoOrBluetoothAdapter(IBleAdapter bluetooth, Lazy<Simulated
     /// <inheritdoc />
     public Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken) =>
         deviceId == SimulatedWearableAdapter.DeviceId ? demo.Value.ConnectAsync(deviceId, cancellationToken) : bluetooth.ConnectAsync(deviceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RefreshAsync(string deviceId, CancellationToken cancellationToken) =>
+        deviceId == SimulatedWearableAdapter.DeviceId ? Task.FromResult(false) : bluetooth.RefreshAsync(deviceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ForgetAsync(string deviceId, CancellationToken cancellationToken) =>
+        deviceId == SimulatedWearableAdapter.DeviceId ? Task.CompletedTask : bluetooth.ForgetAsync(deviceId, cancellationToken);
 }
