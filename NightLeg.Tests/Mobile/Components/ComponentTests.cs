@@ -175,6 +175,31 @@ public sealed class ComponentTests : BunitContext
         Assert.Contains(">23:00<", chart.Markup);
     }
 
+    [Fact]
+    public void NightChart_NotWornStretch_DrawnAndNamedApartFromALinkGap()
+    {
+        var start = new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero);
+        var points = Enumerable.Range(0, 120).Select(m => new ChartPoint(start.AddMinutes(m), m is > 30 and < 45 ? null : 52, 0.01)).ToList();
+        var night = new Night(Night, start, start.AddHours(2), null, null, null, null,
+        [
+            new RecordingGap(start.AddMinutes(31), start.AddMinutes(45), GapReason.NotWorn),
+            new RecordingGap(start.AddMinutes(80), start.AddMinutes(82), GapReason.LinkLost),
+        ], SleepStatistics.None);
+
+        var chart = Render<NightChart>(p => p
+            .Add(c => c.Points, points)
+            .Add(c => c.Night, night)
+            .Add(c => c.Strings, new Strings(Language.English))
+            .Add(c => c.LocalTime, t => Oslo.ToLocal(t).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Single(chart.FindAll("rect.gap.not-worn"));
+        Assert.Equal(2, chart.FindAll("rect.gap").Count);
+        Assert.Contains("Not worn", chart.Find("p.legend").TextContent);
+        Assert.Contains("No data", chart.Find("p.legend").TextContent);
+        Assert.Equal(TimeSpan.FromMinutes(2), night.GapTime);
+        Assert.Equal(TimeSpan.FromMinutes(14), night.NotWornTime);
+    }
+
     [Theory]
     [InlineData(7, true, "morning")]
     [InlineData(7, false, "tonight")]
