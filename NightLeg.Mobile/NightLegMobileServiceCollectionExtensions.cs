@@ -8,7 +8,7 @@ namespace NightLeg.Mobile;
 /// <summary>The one DI extension of the app: the live night for the UI and the view models.</summary>
 public static class NightLegMobileServiceCollectionExtensions
 {
-    public static IServiceCollection AddNightLegMobile(this IServiceCollection services)
+    public static IServiceCollection AddNightLegMobile(this IServiceCollection services, bool lan = false)
     {
         services.AddSingleton<ILiveNight>(sp => new SessionLiveNight(sp.GetRequiredService<NightSession>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<TonightViewModel>();
@@ -20,7 +20,8 @@ public static class NightLegMobileServiceCollectionExtensions
         services.AddTransient(sp => new SettingsViewModel(
             sp.GetRequiredService<NightLeg.Domain.Storage.ISettingsRepository>(),
             sp.GetRequiredService<NightLeg.Domain.Storage.IDeviceRepository>(),
-            sp.GetRequiredService<NightLegDatabase>().Path ?? "(memory)"));
+            sp.GetRequiredService<NightLegDatabase>().Path ?? "(memory)",
+            lan ? sp.GetRequiredService<AccessTokens>() : null));
         return services;
     }
 }

@@ -35,6 +35,7 @@ public static class NightLegSyncServiceCollectionExtensions
         services.AddSingleton<ISettingsRepository, LiteDbSettingsRepository>();
         services.AddSingleton<ISleeperProfileRepository, LiteDbSleeperProfileRepository>();
         services.AddSingleton<CrampJournal>();
+        services.AddSingleton<NightLeg.Sync.Export.NightLegExport>();
         services.AddSingleton<AwakeningReviewer>();
         services.AddSingleton<HistoryService>();
         services.AddSingleton<IBleAdapter>(sp =>
@@ -51,10 +52,16 @@ public static class NightLegSyncServiceCollectionExtensions
             var sensitivity = sp.GetRequiredService<ISettingsRepository>().Get().Sensitivity;
             return new NightSession(sp.GetRequiredService<NightCalendar>(), DetectorThresholds.For(sensitivity), sp.GetRequiredService<INightRepository>(),
                 sp.GetRequiredService<IEpochRepository>(), sp.GetRequiredService<CrampJournal>(), settings.Sync, capture, sp.GetRequiredService<ILogger<NightSession>>(),
-                sp.GetRequiredService<ISleeperProfileRepository>());
+                sp.GetRequiredService<ISleeperProfileRepository>(), settings.Database, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<NightSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<NightSyncService>());
+        services.AddSingleton(sp => new AccessTokens(settings.Database, sp.GetRequiredService<TimeProvider>()));
+        if (settings.Database.Path is not null)
+        {
+            services.AddSingleton<AutomaticBackups>();
+            services.AddHostedService(sp => sp.GetRequiredService<AutomaticBackups>());
+        }
         return services;
     }
 

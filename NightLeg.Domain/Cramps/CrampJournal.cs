@@ -35,8 +35,19 @@ public sealed class CrampJournal
     public CrampEvent RecordDetection(NightId night, AwakeningDetected detection)
     {
         var cramp = CrampEvent.FromDetection(Guid.NewGuid(), night, detection);
-        _events.Save(cramp);
+        StoreDetection(cramp);
         return cramp;
+    }
+
+    /// <summary>Stores (again) an event made by <see cref="CrampEvent.FromDetection"/>, e.g. one that waited while storage failed.</summary>
+    public void StoreDetection(CrampEvent detected)
+    {
+        if (detected.Source != CrampEventSource.Detected)
+        {
+            throw new ArgumentException("Only a detected awakening is stored this way.", nameof(detected));
+        }
+
+        _events.Save(detected);
     }
 
     /// <summary>

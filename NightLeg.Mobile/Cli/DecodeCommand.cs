@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NightLeg.Domain.Samples;
+using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Gatt.Battery;
@@ -24,8 +25,10 @@ public static class DecodeCommand
         var names = profiles.Select(p => p.Name).ToArray();
         var profile = new Option<string>("--profile") { Description = "What the bytes are: " + string.Join(", ", names) + ".", Required = true };
         profile.AcceptOnlyFromAmong(names);
-        var factor = new Option<float>("--factor") { Description = "polar-pmd: FACTOR from the start response (scales compressed frames).", DefaultValueFactory = _ => 1.0f };
-        var sampleRate = new Option<int?>("--sample-rate") { Description = "polar-pmd: the rate the stream was started at, Hz (spaces the samples of a first frame; sensors differ: an H10 offers 25–200, a Verity Sense 52)." };
+        var factor = new Option<float>("--factor") { Description = "polar-pmd: FACTOR from the start response (scales compressed frames).", DefaultValueFactory = _ => 1.0f }
+            .Between(0, 1_000_000, "the PMD scale factor");
+        var sampleRate = new Option<int?>("--sample-rate") { Description = "polar-pmd: the rate the stream was started at, Hz (spaces the samples of a first frame; sensors differ: an H10 offers 25–200, a Verity Sense 52)." }
+            .Within(1, 10_000, "a sample rate in Hz");
         var previous = new Option<ulong?>("--previous-timestamp") { Description = "polar-pmd: the previous frame's timestamp in ns (spaces the samples by the time between frames)." };
         var hex = new Argument<string>("HEX") { Description = "The payload as hexadecimal (spaces and colons allowed)." };
 
@@ -33,25 +36,28 @@ public static class DecodeCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
             var text = parse.GetValue(hex)!;
+            var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != ':' && c != '-').Take((2 * GattNotification.MaxPayloadBytes) + 1).ToArray());
+            if (digits.Length > 2 * GattNotification.MaxPayloadBytes)
+            {
+                throw new CliFailure($"decode: the payload is longer than {GattNotification.MaxPayloadBytes} bytes, the most a notification carries");
+            }
+
             byte[] bytes;
             try
             {
-                bytes = Convert.FromHexString(new string(text.Where(c => !char.IsWhiteSpace(c) && c != ':' && c != '-').ToArray()));
+                bytes = Convert.FromHexString(digits);
             }
             catch (FormatException)
             {
-                error.WriteLine($"decode: \"{text}\" is not hexadecimal (two digits per byte)");
-                return 1;
+                throw new CliFailure($"decode: \"{(text.Length > 40 ? text[..40] + "…" : text)}\" is not hexadecimal (two digits per byte)");
             }
 
             var chosen = profiles.First(p => p.Name == parse.GetValue(profile));
             var json = Decode(chosen.Characteristic, bytes, parse.GetValue(factor), parse.GetValue(sampleRate), parse.GetValue(previous), out var problem);
             if (json is null)
             {
-                error.WriteLine($"decode: {problem}");
-                return 1;
+                throw new CliFailure($"decode: {problem}");
             }
 
             output.WriteLine(json);

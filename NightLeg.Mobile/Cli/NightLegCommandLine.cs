@@ -8,6 +8,9 @@ namespace NightLeg.Mobile.Cli;
 /// </summary>
 public static class NightLegCommandLine
 {
+    /// <summary>The name of <c>--verbose</c>, on every command: a failure also prints its stack trace.</summary>
+    public const string VerboseName = "--verbose";
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -19,6 +22,9 @@ public static class NightLegCommandLine
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Options.Add(new Option<bool>(VerboseName) { Description = "On failure, also print the details (stack trace).", Recursive = true });
 
         // No command: serve with the same options (`nightleg --urls …` works like `nightleg serve --urls …`).
         ServeCommand.AttachTo(root);

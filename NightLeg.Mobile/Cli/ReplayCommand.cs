@@ -31,41 +31,78 @@ public static class ReplayCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(file)!.FullName;
-            ReplayResult result;
+            if (Directory.Exists(path))
+            {
+                throw new CliFailure($"{path} is a folder, not a capture file");
+            }
+
+            NightCalendar fallback;
             try
             {
-                using var reader = CaptureReader.Open(path);
-                var fallback = parse.GetValue(zone) is { } z ? NightCalendar.ForZone(z) : new NightCalendar(TimeZoneInfo.Local);
+                fallback = parse.GetValue(zone) is { } z ? NightCalendar.ForZone(z) : new NightCalendar(TimeZoneInfo.Local);
+            }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                throw new CliFailure($"--timezone: unknown time zone \"{parse.GetValue(zone)}\" (use an IANA id such as Europe/Oslo)", 2);
+            }
+
+            CaptureReader reader;
+            try
+            {
+                reader = CaptureReader.Open(path);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                throw new CliFailure($"{path} does not exist", 1, e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliFailure($"{path}: {DatabaseFile.Reason(e)}", 1, e);
+            }
+            catch (CaptureFormatException e)
+            {
+                throw new CliFailure($"{path}: {e.Message}", 1, e);
+            }
+
+            ReplayResult result;
+            StorageException? storageFailure = null;
+            using (reader)
+            {
                 using var database = parse.GetValue(db) is { } dbFile
                     ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)))
                     : null;
                 NightPersister? persister = null;
                 var sleeper = database is null ? null : new LiteDbSleeperProfileRepository(database);
-                result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity), recorder =>
+                try
                 {
-                    if (database is not null)
+                    result = CaptureReplay.Run(reader, fallback, parse.GetValue(sensitivity), recorder =>
                     {
-                        var nights = new LiteDbNightRepository(database);
-                        var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System);
-                        persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, sleeper);
-                    }
-                }, sleeper?.Get());
-                persister?.Dispose();
-            }
-            catch (StorageException e)
-            {
-                error.WriteLine($"replay: {e.Message}");
-                return 1;
-            }
-            catch (CaptureFormatException e)
-            {
-                error.WriteLine($"replay: {path}: {e.Message}");
-                return 1;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeZoneNotFoundException)
-            {
-                error.WriteLine($"replay: {e.Message}");
-                return 1;
+                        if (database is not null)
+                        {
+                            var nights = new LiteDbNightRepository(database);
+                            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System);
+                            persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, sleeper, database);
+                            persister.StorageFailed += e => storageFailure = e;
+                        }
+                    }, sleeper?.Get());
+                }
+                catch (CaptureFormatException e)
+                {
+                    throw new CliFailure($"{path}: {e.Message}", 1, e);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliFailure($"{path}: {DatabaseFile.Reason(e)}", 1, e);
+                }
+                finally
+                {
+                    persister?.Dispose();
+                }
+
+                if (persister is { Failing: true })
+                {
+                    throw new CliFailure($"not everything was stored in {database!.Path}: {storageFailure?.Message}", 1, storageFailure);
+                }
             }
 
             foreach (var warning in result.Warnings)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using NightLeg.Mobile.Web;
 using Microsoft.Extensions.DependencyInjection;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Files;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
@@ -28,11 +30,22 @@ public static class ServeCommand
         {
             Description = $"Where the web app listens (default {DefaultUrls}; with --lan, {LanUrls}).",
         };
+        urls.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && InvalidUrl(value) is { } bad)
+            {
+                result.AddError($"--urls: \"{bad}\" is not a URL to listen on, such as {DefaultUrls} (several are separated by ;)");
+            }
+        });
         var lan = new Option<bool>("--lan") { Description = "Listen on the local network (for a phone), behind a one-time access code printed here." };
         var db = new Option<FileInfo?>("--db") { Description = "The database file (default $XDG_DATA_HOME/nightleg/nightleg.db, else ~/.local/share/nightleg/nightleg.db)." };
         var demo = new Option<bool>("--demo") { Description = "Pair and play the demo wearable: a synthetic night with a cramp (no Bluetooth needed)." };
-        var speed = new Option<double>("--speed") { Description = $"Demo playback speed, × real time (default {ServeSettings.DefaultSpeed}: the cramp prompt appears after about four minutes).", DefaultValueFactory = _ => ServeSettings.DefaultSpeed };
-        var record = new Option<FileInfo?>("--record") { Description = "Also write the live notification stream to this capture file." };
+        var speed = new Option<double>("--speed")
+        {
+            Description = $"Demo playback speed, × real time (default {ServeSettings.DefaultSpeed}: the cramp prompt appears after about four minutes).",
+            DefaultValueFactory = _ => ServeSettings.DefaultSpeed,
+        }.Between(0, 100_000, "the demo's speed in times real time");
+        var record = new Option<FileInfo?>("--record") { Description = "Also write the live notification stream to this capture file (a file that is not a capture is never overwritten)." };
         command.Options.Add(urls);
         command.Options.Add(db);
         command.Options.Add(demo);
@@ -48,53 +61,65 @@ public static class ServeCommand
                 parse.GetValue(demo),
                 parse.GetValue(speed),
                 parse.GetValue(record)?.FullName,
-                parse.GetValue(lan));
-            return await RunAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+                parse.GetValue(lan),
+                parse.GetValue<bool>(NightLegCommandLine.VerboseName));
+            return await RunAsync(settings, parse.InvocationConfiguration.Output, cancellationToken);
         });
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The first of the semicolon-separated <paramref name="urls"/> that Kestrel could not listen on, or null.</summary>
+    public static string? InvalidUrl(string urls)
     {
-        if (settings.Speed is <= 0 or > 100_000)
+        foreach (var url in urls.Split(';', StringSplitOptions.TrimEntries))
         {
-            await error.WriteLineAsync("nightleg: --speed is between 0 and 100000");
-            return 2;
+            var ok = Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                     && uri.Scheme is "http" or "https" && uri.Host.Length > 0 && uri.AbsolutePath == "/";
+            if (!ok)
+            {
+                return url;
+            }
         }
 
-        NightLegDatabase database;
+        return null;
+    }
+
+    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (settings.RecordPath is { } record)
+        {
+            OutputFile.Check(record, "capture", s => OutputFile.StartsWith(s, CaptureHeader.MagicLine));
+        }
+
+        using var database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
+        await using var app = NightLegWebHost.Build(settings, database, output);
         try
         {
-            database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
-        }
-        catch (StorageException e)
-        {
-            await error.WriteLineAsync($"nightleg: {e.Message}");
-            return 2;
-        }
-
-        using (database)
-        {
-            await using var app = NightLegWebHost.Build(settings, database, output);
             await app.StartAsync(cancellationToken);
-            foreach (var address in NightLegWebHost.ListeningAddresses(app))
-            {
-                await output.WriteLineAsync($"NightLeg is listening on {address}");
-                foreach (var lanUrl in NightLegWebHost.LanUrls(address))
-                {
-                    await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
-                }
-            }
-
-            if (settings.Lan)
-            {
-                await output.WriteLineAsync($"Access code: {app.Services.GetRequiredService<LanAccess>().Code} (enter it once in each browser)");
-            }
-
-            await output.WriteLineAsync($"Database: {database.Path}{(settings.Demo ? $"; demo wearable at {settings.Speed:0.##}× real time" : string.Empty)}");
-            await output.FlushAsync(cancellationToken);
-            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Kestrel: "Failed to bind to address http://127.0.0.1:5180: address already in use."
+            throw new CliFailure($"{e.Message.TrimEnd('.')} — is another program (or NightLeg) listening there? Choose another with --urls", 1, e);
         }
 
+        NightLegWebHost.RestrictControlSocket(database);
+        foreach (var address in NightLegWebHost.ListeningAddresses(app))
+        {
+            await output.WriteLineAsync($"NightLeg is listening on {address}");
+            foreach (var lanUrl in NightLegWebHost.LanUrls(address))
+            {
+                await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
+            }
+        }
+
+        if (settings.Lan)
+        {
+            await output.WriteLineAsync($"Access code: {app.Services.GetRequiredService<LanAccess>().Code} (enter it once in each browser; it changes every {LanAccess.CodeLifetime.TotalMinutes:0} minutes)");
+        }
+
+        await output.WriteLineAsync($"Database: {database.Path}{(settings.Demo ? $"; demo wearable at {settings.Speed:0.##}× real time" : string.Empty)}");
+        await output.FlushAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 }

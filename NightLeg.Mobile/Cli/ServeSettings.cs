@@ -7,7 +7,9 @@ namespace NightLeg.Mobile.Cli;
 /// <param name="Speed">Demo playback speed (× real time).</param>
 /// <param name="RecordPath">Also write the live notification stream as a capture here.</param>
 /// <param name="Lan">Listen on the local network, behind a one-time access code.</param>
-public sealed record ServeSettings(string Urls, string DatabasePath, bool Demo = false, double Speed = ServeSettings.DefaultSpeed, string? RecordPath = null, bool Lan = false)
+/// <param name="Verbose">Log the host's own failure reports (stack traces) too.</param>
+public sealed record ServeSettings(string Urls, string DatabasePath, bool Demo = false, double Speed = ServeSettings.DefaultSpeed, string? RecordPath = null, bool Lan = false,
+    bool Verbose = false)
 {
     /// <summary>Default demo speed: the demo night's cramp comes ≈37 min in, so the prompt shows after ≈4 minutes.</summary>
     public const double DefaultSpeed = 10;

@@ -23,6 +23,10 @@ public sealed class Strings(Language language)
         ["tonight.baseline"] = ("Sleeping", "Søvnpuls"),
         ["tonight.noDevice"] = ("No wearable paired yet.", "Ingen enhet er paret ennå."),
         ["tonight.pairOne"] = ("Pair a wearable", "Par en enhet"),
+        ["tonight.diskFull"] = ("The disk is full: nothing new is being stored. Free some space — recording goes on by itself, and what it records meanwhile is kept.",
+            "Disken er full: ingenting nytt lagres. Frigjør plass – opptaket fortsetter av seg selv, og det som tas opp i mellomtiden, beholdes."),
+        ["tonight.storageFailing"] = ("Storing fails right now. NightLeg keeps trying, and keeps the night in memory until it works.",
+            "Lagringen feiler akkurat nå. NightLeg prøver igjen og holder natten i minnet til det virker."),
         ["tonight.batteryLow"] = ("Battery {0} %: charge before you sleep.", "Batteri {0} %: lad før du legger deg."),
         ["tonight.movementUnavailable"] = ("Movement unavailable: {0}. Heart rate is recorded.", "Bevegelse utilgjengelig: {0}. Pulsen registreres."),
         ["state.NoDevice"] = ("No wearable", "Ingen enhet"),
@@ -142,6 +146,11 @@ public sealed class Strings(Language language)
         ["settings.device"] = ("Wearable", "Enhet"),
         ["settings.database"] = ("Data is stored only here", "Data lagres bare her"),
         ["settings.export"] = ("Export all data", "Eksporter alle data"),
+        ["settings.browsers"] = ("Signed-in browsers", "Innloggede nettlesere"),
+        ["settings.browsersNote"] = ("Each entered the access code. Sign out any you do not know.", "Hver av dem har skrevet inn tilgangskoden. Logg ut dem du ikke kjenner."),
+        ["settings.signedIn"] = ("signed in {0:d MMM}, last seen {1:d MMM HH:mm}", "logget inn {0:d. MMM}, sist sett {1:d. MMM HH:mm}"),
+        ["settings.signOut"] = ("Sign out", "Logg ut"),
+        ["settings.noBrowsers"] = ("No browser is signed in.", "Ingen nettleser er logget inn."),
         ["settings.saved"] = ("Saved", "Lagret"),
         ["settings.sound"] = ("Sound and vibration", "Lyd og vibrasjon"),
         ["settings.soundOff"] = ("Off: the prompt waits silently on the screen", "Av: varselet venter stille på skjermen"),
@@ -155,6 +164,12 @@ public sealed class Strings(Language language)
 
     /// <summary>The text for <paramref name="key"/> (the key itself when missing, so a gap is visible).</summary>
     public string this[string key] => Texts.TryGetValue(key, out var t) ? (Language == Language.NorwegianBokmal ? t.Nb : t.En) : key;
+
+    /// <summary>The culture for dates and month names in this language (nb-NO or en-GB).</summary>
+    public System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.GetCultureInfo(Language == Language.NorwegianBokmal ? "nb-NO" : "en-GB");
+
+    /// <summary>A formatted text with dates in the language's own words (numbers stay invariant).</summary>
+    public string FormatDates(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
     /// <summary>A formatted text.</summary>
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);

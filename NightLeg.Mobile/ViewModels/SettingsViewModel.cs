@@ -3,11 +3,15 @@ using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Guidance;
 using NightLeg.Domain.Storage;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.ViewModels;
 
-/// <summary>Settings: language, sensitivity, prompt sound, the device, where the data is, export. UI-neutral.</summary>
-public sealed partial class SettingsViewModel(ISettingsRepository settings, IDeviceRepository devices, string databasePath) : ObservableObject
+/// <summary>
+/// Settings: language, sensitivity, prompt sound, the device, where the data is, export, and (in LAN
+/// mode) the browsers let in, each with "sign out". UI-neutral.
+/// </summary>
+public sealed partial class SettingsViewModel(ISettingsRepository settings, IDeviceRepository devices, string databasePath, AccessTokens? access = null) : ObservableObject
 {
     [ObservableProperty]
     public partial Language? Language { get; set; }
@@ -27,6 +31,10 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
 
     public string DatabasePath { get; } = databasePath;
 
+    /// <summary>The browsers let in on the local network (newest first); null when NightLeg listens on this machine only.</summary>
+    [ObservableProperty]
+    public partial IReadOnlyList<SignedInBrowser>? Browsers { get; set; }
+
     public void Load()
     {
         var current = settings.Get();
@@ -34,7 +42,21 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         Sensitivity = current.Sensitivity;
         PromptSound = current.PromptSound;
         Device = devices.GetPaired();
+        Browsers = access?.List();
         Saved = false;
+    }
+
+    /// <summary>Signs a browser out: its next request asks for a new access code.</summary>
+    [RelayCommand]
+    private void SignOut(string reference)
+    {
+        if (access is null)
+        {
+            return;
+        }
+
+        access.Revoke(reference);
+        Browsers = access.List();
     }
 
     [RelayCommand]

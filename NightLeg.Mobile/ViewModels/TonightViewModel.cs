@@ -60,7 +60,8 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
         var old = Status;
         if (old.Connection == status.Connection && old.Sleep == status.Sleep && Math.Round(old.HeartRateBpm ?? 0) == Math.Round(status.HeartRateBpm ?? 0) &&
             (old.MovementG >= DetectorConstants.ActiveMovementG) == (status.MovementG >= DetectorConstants.ActiveMovementG) &&
-            old.NightStartedByUser == status.NightStartedByUser && old.BatteryPercent == status.BatteryPercent && old.Movement == status.Movement)
+            old.NightStartedByUser == status.NightStartedByUser && old.BatteryPercent == status.BatteryPercent && old.Movement == status.Movement &&
+            old.Storage?.DiskFull == status.Storage?.DiskFull && (old.Storage is null) == (status.Storage is null))
         {
             return;
         }

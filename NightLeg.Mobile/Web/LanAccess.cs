@@ -5,14 +5,42 @@ namespace NightLeg.Mobile.Web;
 
 /// <summary>
 /// LAN mode: every page and API answers 401 until the browser has entered the one-time access code
-/// printed at start; it then gets a long-lived cookie. A used code is replaced by a new one (printed).
-/// Thread-safe.
+/// printed at start; it then gets a cookie for <see cref="AccessTokens.Lifetime"/>. A used code is
+/// replaced by a new one (printed), and so is a code unused for <see cref="CodeLifetime"/>. Tries
+/// are rate-limited per client by ASP.NET's rate limiter (<see cref="AddAccessCodeRateLimit"/>);
+/// every wrong code is logged. Thread-safe; dispose to stop the code's expiry timer.
 /// </summary>
-public sealed class LanAccess(AccessTokens tokens, TimeProvider time, TextWriter console)
+public sealed partial class LanAccess : IDisposable
 {
     public const string CookieName = "nightleg-access";
+
+    /// <summary>An access code unused this long is replaced.</summary>
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Code tries a client may make per <see cref="TryWindow"/>; more answer 429.</summary>
+    public const int TriesPerWindow = 5;
+
+    /// <summary>The rate limiter's window for code tries.</summary>
+    public static readonly TimeSpan TryWindow = TimeSpan.FromMinutes(1);
+
+    private const string RateLimitPolicy = "access-code";
     private readonly Lock _gate = new();
+    private readonly AccessTokens _tokens;
+    private readonly TimeProvider _time;
+    private readonly TextWriter _console;
+    private readonly ILogger<LanAccess> _logger;
+    private readonly ITimer _expiry;
     private string _code = NewCode();
+
+    /// <summary>Creates the gate with a first code (printed by the caller), expiring after <see cref="CodeLifetime"/>.</summary>
+    public LanAccess(AccessTokens tokens, TimeProvider time, TextWriter console, ILogger<LanAccess> logger)
+    {
+        _tokens = tokens;
+        _time = time;
+        _console = console;
+        _logger = logger;
+        _expiry = time.CreateTimer(_ => Expire(), null, CodeLifetime, CodeLifetime);
+    }
 
     /// <summary>The code a browser must enter now.</summary>
     public string Code
@@ -26,6 +54,26 @@ public sealed class LanAccess(AccessTokens tokens, TimeProvider time, TextWriter
         }
     }
 
+    /// <summary>ASP.NET's rate limiter, limiting code tries (POST /access) to <see cref="TriesPerWindow"/> a minute per client address.</summary>
+    public static void AddAccessCodeRateLimit(IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsCodeTry(context)
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = TriesPerWindow, Window = TryWindow, QueueLimit = 0 })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(RateLimitPolicy));
+            options.OnRejected = (context, _) =>
+            {
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<LanAccess>>();
+                LogThrottled(logger, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?");
+                context.HttpContext.Response.Headers.RetryAfter = ((int)TryWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (context.Request.Path.Equals("/access", StringComparison.OrdinalIgnoreCase))
@@ -34,7 +82,7 @@ public sealed class LanAccess(AccessTokens tokens, TimeProvider time, TextWriter
             return;
         }
 
-        if (tokens.IsValid(context.Request.Cookies[CookieName]))
+        if (_tokens.Validate(context.Request.Cookies[CookieName]) is not null)
         {
             await next(context);
             return;
@@ -44,40 +92,70 @@ public sealed class LanAccess(AccessTokens tokens, TimeProvider time, TextWriter
         await WritePageAsync(context, null);
     }
 
+    /// <inheritdoc />
+    public void Dispose() => _expiry.Dispose();
+
+    private static bool IsCodeTry(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/access", StringComparison.OrdinalIgnoreCase);
+
+    private void Expire()
+    {
+        string code;
+        lock (_gate)
+        {
+            _code = code = NewCode();
+        }
+
+        _console.WriteLine($"The access code expired unused. The new access code is {code}");
+        _console.Flush();
+    }
+
     private async Task AccessPageAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            context.Response.StatusCode = tokens.IsValid(context.Request.Cookies[CookieName]) ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
+            context.Response.StatusCode = _tokens.Validate(context.Request.Cookies[CookieName]) is not null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
+            await WritePageAsync(context, null);
+            return;
+        }
+
+        if (!context.Request.HasFormContentType || context.Request.ContentLength is > 1024)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await WritePageAsync(context, null);
             return;
         }
 
         var form = await context.Request.ReadFormAsync();
         var entered = form["code"].ToString().Trim();
-        bool accepted;
+        string? next = null;
         lock (_gate)
         {
-            accepted = entered.Length > 0 && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(entered), System.Text.Encoding.UTF8.GetBytes(_code));
-            if (accepted)
+            if (entered.Length > 0 && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(entered), System.Text.Encoding.UTF8.GetBytes(_code)))
             {
-                _code = NewCode(); // one-time
+                _code = next = NewCode(); // one-time
+                _expiry.Change(CodeLifetime, CodeLifetime);
             }
         }
 
-        if (!accepted)
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+        if (next is null)
         {
+            LogWrongCode(_logger, client);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await WritePageAsync(context, "Wrong code. / Feil kode.");
             return;
         }
 
-        await console.WriteLineAsync($"A browser was let in. The next access code is {Code}");
-        context.Response.Cookies.Append(CookieName, tokens.Issue(time.GetUtcNow()), new CookieOptions
+        var browser = BrowserName.From(context.Request.Headers.UserAgent.ToString());
+        LogLetIn(_logger, browser, client);
+        await _console.WriteLineAsync($"A browser was let in ({browser}, {client}). The next access code is {next}");
+        context.Response.Cookies.Append(CookieName, _tokens.Issue(browser), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Expires = time.GetUtcNow().AddYears(1),
+            Secure = context.Request.IsHttps,
+            Expires = _time.GetUtcNow() + AccessTokens.Lifetime,
             IsEssential = true,
         });
         context.Response.Redirect("/");
@@ -102,4 +180,13 @@ public sealed class LanAccess(AccessTokens tokens, TimeProvider time, TextWriter
     }
 
     private static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A wrong access code was entered from {Client}")]
+    private static partial void LogWrongCode(ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many access-code tries from {Client}: answered 429 for the rest of the minute")]
+    private static partial void LogThrottled(ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A browser was let in: {Browser} from {Client}")]
+    private static partial void LogLetIn(ILogger logger, string browser, string client);
 }

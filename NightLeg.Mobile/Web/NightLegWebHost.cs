@@ -1,6 +1,7 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NightLeg.Domain.Storage;
@@ -22,16 +23,49 @@ public static class NightLegWebHost
         {
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(settings.Urls);
+        var urls = settings.Urls;
+        if (database.Path is { } dbPath && ControlSocket.PathFor(dbPath) is { } socket)
+        {
+            // The database lock is ours, so a socket file left by a crash is stale.
+            File.Delete(socket);
+            urls += $";http://unix:{socket}";
+        }
+
+        builder.WebHost.UseUrls(urls);
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1 << 20);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        if (!settings.Verbose)
+        {
+            // A failed start (port in use) is reported as one line by the command; the host's own report is a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        }
+
+        // Keys for antiforgery and the Blazor circuit: in the data folder, owner-only. The files are
+        // protected by the folder's permissions (0700), as the rest of the health data is, not
+        // encrypted with a key that would have to sit beside them; ASP.NET's warning says the latter.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        var keys = builder.Services.AddDataProtection().SetApplicationName("NightLeg");
+        if (database.Path is { } path)
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(path)!, "keys");
+            OwnerOnly.CreateDirectory(folder);
+            OwnerOnly.Restrict(folder);
+            keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
         var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local).ZoneId;
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
-        builder.Services.AddNightLegMobile();
+        builder.Services.AddNightLegMobile(settings.Lan);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSingleton(sp => new HostAllowList(settings.Lan, sp.GetRequiredService<TimeProvider>()));
         if (settings.Lan)
         {
-            builder.Services.AddSingleton(sp => new LanAccess(new AccessTokens(database), sp.GetRequiredService<TimeProvider>(), console));
+            builder.Services.AddSingleton(sp => new LanAccess(sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<TimeProvider>(), console,
+                sp.GetRequiredService<ILogger<LanAccess>>()));
+            LanAccess.AddAccessCodeRateLimit(builder.Services);
         }
 
         var app = builder.Build();
@@ -40,27 +74,42 @@ public static class NightLegWebHost
             PairDemo(app.Services);
         }
 
+        app.Use(app.Services.GetRequiredService<HostAllowList>().InvokeAsync);
+        app.Use(ControlSocket.InvokeAsync);
         if (settings.Lan)
         {
-            var lan = app.Services.GetRequiredService<LanAccess>();
-            app.Use(lan.InvokeAsync);
+            app.UseRateLimiter();
+            app.Use(app.Services.GetRequiredService<LanAccess>().InvokeAsync);
         }
 
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapGet("/health", (NightSession session) =>
+        app.MapGet("/health", (NightSession session, NightLegDatabase db) =>
         {
             var s = session.Status;
-            return Results.Json(new HealthReport("ok", Version, s.Connection.ToString(), s.Night?.ToString(), s.LastDataAt, s.SecondsStored, s.Sleep.ToString()));
+            var problem = s.Storage?.Problem ?? db.Health.Problem;
+            return Results.Json(new HealthReport(problem is null ? "ok" : "degraded", problem, Version, s.Connection.ToString(), s.Night?.ToString(), s.LastDataAt,
+                s.SecondsStored, s.Storage?.SecondsWaiting ?? 0, s.Sleep.ToString()));
         });
         app.MapExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
+    /// <summary>After start: the control socket, if any, made owner-only (it lets one back up the database).</summary>
+    public static void RestrictControlSocket(NightLegDatabase database)
+    {
+        if (database.Path is { } path && ControlSocket.PathFor(path) is { } socket && File.Exists(socket) && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(socket, OwnerOnly.FileMode);
+        }
+    }
+
     /// <summary>The addresses Kestrel actually bound (port 0 resolved to the real port).</summary>
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList()
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .Where(a => !a.StartsWith("http://unix:", StringComparison.OrdinalIgnoreCase))
+            .ToList()
         ?? [];
 
     /// <summary>For an address bound to all interfaces, the URLs a phone on the local network can use.</summary>
@@ -94,5 +143,6 @@ public static class NightLegWebHost
         typeof(NightLegWebHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
-    private sealed record HealthReport(string Status, string Version, string Connection, string? Night, DateTimeOffset? LastDataAt, long SecondsStored, string Sleep);
+    private sealed record HealthReport(string Status, string? Problem, string Version, string Connection, string? Night, DateTimeOffset? LastDataAt,
+        long SecondsStored, int SecondsWaiting, string Sleep);
 }

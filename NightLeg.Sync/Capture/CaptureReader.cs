@@ -12,6 +12,19 @@ namespace NightLeg.Sync.Capture;
 /// </summary>
 public sealed class CaptureReader : IDisposable
 {
+    /// <summary>
+    /// The longest line read: a record is at most 13 + 1 + 36 + 1 + 2 × 512 characters, a header
+    /// line far less. A longer line (a file that is not a capture, or a damaged one) is refused
+    /// naming it, without reading the rest of it into memory.
+    /// </summary>
+    public const int MaxLineLength = 4096;
+
+    /// <summary>Earliest record time accepted (2000-01-01): a capture is a recording made by NightLeg.</summary>
+    public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Latest record time accepted (2100-01-01).</summary>
+    public static readonly DateTimeOffset LatestTime = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _pending = new();
@@ -117,6 +130,12 @@ public sealed class CaptureReader : IDisposable
             return false;
         }
 
+        if (hexText.Length > 2 * GattNotification.MaxPayloadBytes)
+        {
+            error = $"the payload is {hexText.Length / 2} bytes; a notification carries at most {GattNotification.MaxPayloadBytes}";
+            return false;
+        }
+
         if (hexText.Length % 2 != 0)
         {
             error = $"the payload has an odd number of hex digits ({hexText.Length})";
@@ -134,9 +153,9 @@ public sealed class CaptureReader : IDisposable
             return false;
         }
 
-        if (ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        if (ms < EarliestTime.ToUnixTimeMilliseconds() || ms >= LatestTime.ToUnixTimeMilliseconds())
         {
-            error = $"time {ms} is out of range";
+            error = $"time {ms} is not between 2000 and 2100 (unix milliseconds)";
             return false;
         }
 
@@ -198,6 +217,12 @@ public sealed class CaptureReader : IDisposable
             }
 
             var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
+            var take = (newline >= 0 ? newline : _end) - _start;
+            if (_pending.Length + take > MaxLineLength)
+            {
+                throw new CaptureFormatException(_lineNumber + 1, $"the line is longer than {MaxLineLength:N0} characters, which no capture line is");
+            }
+
             if (newline >= 0)
             {
                 _pending.Append(_buffer, _start, newline - _start);

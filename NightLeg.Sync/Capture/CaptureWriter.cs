@@ -30,10 +30,10 @@ public sealed class CaptureWriter : IDisposable, IAsyncDisposable
     /// <summary>Records written.</summary>
     public long Records { get; private set; }
 
-    /// <summary>Creates (or replaces) a capture file.</summary>
+    /// <summary>Creates (or replaces) a capture file, owner-only (a capture of a live night is health data).</summary>
     public static CaptureWriter Create(string path, CaptureHeader header)
     {
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var stream = Storage.OwnerOnly.Create(path, 1 << 16, FileShare.Read);
         return new CaptureWriter(new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" }, header);
     }
 

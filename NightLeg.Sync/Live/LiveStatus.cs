@@ -18,6 +18,7 @@ namespace NightLeg.Sync.Live;
 /// <param name="Reconnects">Reconnections this session.</param>
 /// <param name="NightStartedByUser">True between the user's start and stop of the night.</param>
 /// <param name="Movement">What movement stream runs, or why it does not although the wearable could measure it.</param>
+/// <param name="Storage">Why storing fails right now (null while it works).</param>
 public sealed record LiveStatus(
     ConnectionState Connection,
     string? DeviceName,
@@ -32,7 +33,8 @@ public sealed record LiveStatus(
     long InvalidNotifications,
     int Reconnects,
     bool NightStartedByUser = false,
-    MovementState? Movement = null)
+    MovementState? Movement = null,
+    StorageStatus? Storage = null)
 {
     /// <summary>Before anything happened.</summary>
     public static LiveStatus Initial { get; } = new(ConnectionState.NoDevice, null, null, SleepState.AwaitingSleep, null, null, null, null, null, 0, 0, 0);

@@ -8,6 +8,7 @@ using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Pipeline;
 using NightLeg.Sync.Recording;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Sync.Live;
 
@@ -31,17 +32,29 @@ public sealed partial class NightSession : IAsyncDisposable
     private LiveStatus _status = LiveStatus.Initial;
     private long _received;
     private int? _pendingBattery;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _storageLoggedAt = DateTimeOffset.MinValue;
+    private bool _captureFailed;
+    private StorageException? _storageProblem;
+    private DateTimeOffset? _storageSince;
+
+    /// <summary>At most one log line per this interval about a storage failure that goes on.</summary>
+    public static readonly TimeSpan StorageLogInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
     public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
-        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, ISleeperProfileRepository? sleeper = null)
+        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, ISleeperProfileRepository? sleeper = null,
+        NightLegDatabase? disk = null, TimeProvider? time = null)
     {
         _recorder = new NightRecorder(calendar, thresholds, sleeper?.Get());
         _pipeline = new NotificationPipeline(_recorder);
-        _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds, sleeper);
+        _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds, sleeper, disk);
         _capture = capture;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _persister.EventRecorded += e => AwakeningRecorded?.Invoke(e);
+        _persister.StorageFailed += OnStorageFailed;
+        _persister.StorageRecovered += OnStorageRecovered;
         _pipeline.InvalidNotification += (n, error) => LogInvalid(n.Characteristic, error.Message);
         _recorder.EpochCompleted += epoch =>
         {
@@ -60,6 +73,7 @@ public sealed partial class NightSession : IAsyncDisposable
             BaselineHeartRateBpm = _recorder.BaselineHeartRateBpm,
             LastDataAt = epoch.Start,
             SecondsStored = _persister.EpochsWritten,
+            Storage = StorageStatusNow(),
             InvalidNotifications = _pipeline.Counts.Invalid,
             BatteryPercent = _pipeline.BatteryPercent ?? _status.BatteryPercent,
         });
@@ -126,7 +140,10 @@ public sealed partial class NightSession : IAsyncDisposable
 
         _recorder.Complete();
         _persister.Flush();
-        _capture?.Flush();
+        if (_capture is not null && !_captureFailed)
+        {
+            WriteCapture(_capture.Flush);
+        }
     }
 
     /// <inheritdoc />
@@ -159,11 +176,11 @@ public sealed partial class NightSession : IAsyncDisposable
 
                 _lastNotificationAt = _lastNotificationAt is { } last && last > n.ReceivedAt ? last : n.ReceivedAt;
 
-                if (_capture is not null)
+                if (_capture is not null && !_captureFailed)
                 {
                     // Keep the capture in time order even if two streams' clocks disagree by a millisecond.
                     _lastCaptureTime = n.ReceivedAt > _lastCaptureTime ? n.ReceivedAt : _lastCaptureTime;
-                    _capture.Write(n with { ReceivedAt = _lastCaptureTime });
+                    WriteCapture(() => _capture.Write(n with { ReceivedAt = _lastCaptureTime }));
                 }
 
                 _pipeline.Process(n);
@@ -207,10 +224,57 @@ public sealed partial class NightSession : IAsyncDisposable
                 break;
             case MessageKind.Flush:
                 _persister.Flush();
-                _capture?.Flush();
-                Publish(_status with { SecondsStored = _persister.EpochsWritten });
+                if (_capture is not null && !_captureFailed)
+                {
+                    WriteCapture(_capture.Flush);
+                }
+
+                Publish(_status with { SecondsStored = _persister.EpochsWritten, Storage = StorageStatusNow() });
                 break;
         }
+    }
+
+    /// <summary>The capture (<c>--record</c>) is an extra: when writing it fails it stops, once, and the night goes on.</summary>
+    private void WriteCapture(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _captureFailed = true;
+            LogCaptureStopped(e.Message);
+        }
+    }
+
+    private StorageStatus? StorageStatusNow() =>
+        _persister.Failing && _storageProblem is { } problem
+            ? new StorageStatus(problem.Message, DatabaseFile.IsDiskFull(problem),
+                _storageSince ?? _time.GetUtcNow(), _persister.EpochsWaiting, _persister.EpochsDropped)
+            : null;
+
+    private void OnStorageFailed(StorageException e)
+    {
+        var now = _time.GetUtcNow();
+        _storageSince ??= now;
+        _storageProblem = e;
+        if (now - _storageLoggedAt >= StorageLogInterval)
+        {
+            _storageLoggedAt = now;
+            LogStorageFailing(e.Message, _persister.EpochsWaiting);
+        }
+
+        Publish(_status with { Storage = StorageStatusNow() });
+    }
+
+    private void OnStorageRecovered(long written)
+    {
+        LogStorageRecovered(written, _time.GetUtcNow() - (_storageSince ?? _time.GetUtcNow()));
+        _storageSince = null;
+        _storageProblem = null;
+        _storageLoggedAt = DateTimeOffset.MinValue;
+        Publish(_status with { Storage = null, SecondsStored = _persister.EpochsWritten });
     }
 
     private void Publish(LiveStatus status)
@@ -221,6 +285,15 @@ public sealed partial class NightSession : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a notification from {Characteristic} that did not decode: {Reason}")]
     private partial void LogInvalid(Guid characteristic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem} ({Waiting} seconds wait in memory to be stored.)")]
+    private partial void LogStorageFailing(string problem, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing works again: {Written} waiting seconds written after {Outage}")]
+    private partial void LogStorageRecovered(long written, TimeSpan outage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The capture file stopped ({Reason}); the night is still recorded in the database")]
+    private partial void LogCaptureStopped(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a notification failed; the night goes on")]
     private partial void LogHandlingFailed(Exception exception);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices;
+using NightLeg.Sync.Storage;
 using NightLeg.Sync.Gatt;
 
 namespace NightLeg.Sync.Live;
@@ -62,9 +63,28 @@ public sealed partial class NightSyncService : BackgroundService
     {
         var attempt = 0;
         var everConnected = false;
+        var storageFailing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var device = _devices.GetPaired();
+            PairedDevice? device;
+            try
+            {
+                device = _devices.GetPaired();
+                storageFailing = false;
+            }
+            catch (StorageException e)
+            {
+                // The database cannot be read right now (it is reopened by itself): wait and try again; say so once.
+                if (!storageFailing)
+                {
+                    storageFailing = true;
+                    LogStorageUnreadable(e.Message);
+                }
+
+                await Task.Delay(_options.IdlePoll, _time, stoppingToken);
+                continue;
+            }
+
             if (device is null)
             {
                 _session.SetConnection(ConnectionState.NoDevice);
@@ -214,6 +234,9 @@ public sealed partial class NightSyncService : BackgroundService
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The paired device cannot be read from the database: {Problem}")]
+    private partial void LogStorageUnreadable(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Device} ({Family}: {Streams}), connection {Count}")]
     private partial void LogConnected(string device, string family, string streams, int count);

@@ -46,6 +46,13 @@ public sealed class NotificationPipeline
         _notifications++;
         var uuid = notification.Characteristic;
         var payload = notification.Payload.Span;
+        if (payload.Length > GattNotification.MaxPayloadBytes)
+        {
+            Invalid(notification, new DecodeError(DecodeErrorKind.LengthMismatch,
+                $"a notification carries at most {GattNotification.MaxPayloadBytes} bytes, got {payload.Length}"));
+            return;
+        }
+
         if (uuid == GattUuids.HeartRateMeasurement)
         {
             var result = HeartRateMeasurementDecoder.Decode(payload);

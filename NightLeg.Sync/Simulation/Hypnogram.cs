@@ -53,7 +53,25 @@ public sealed record Hypnogram(string Id, IReadOnlyList<SleepStage> Epochs)
     /// <summary>Reads a hypnogram file.</summary>
     public static Hypnogram Load(string path)
     {
-        using var reader = File.OpenText(path);
-        return Parse(Path.GetFileNameWithoutExtension(path), reader);
+        // Read at most one byte past the limit, whatever the file claims its length is (/dev/zero claims 0).
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12));
+        var text = new char[MaxFileBytes + 1];
+        var length = reader.ReadBlock(text, 0, text.Length);
+        if (length > MaxFileBytes)
+        {
+            throw new FormatException($"{path} is larger than {MaxFileBytes:N0} bytes, which no hypnogram (one stage per 30-s line) is");
+        }
+
+        try
+        {
+            return Parse(Path.GetFileNameWithoutExtension(path), new StringReader(new string(text, 0, length)));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{path}: {e.Message}", e);
+        }
     }
+
+    /// <summary>The largest hypnogram file read (two days of 30-s lines take ≈20 KB).</summary>
+    public const int MaxFileBytes = 1 << 20;
 }

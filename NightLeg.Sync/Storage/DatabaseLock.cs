@@ -8,6 +8,9 @@ namespace NightLeg.Sync.Storage;
 /// </summary>
 public sealed class DatabaseLock : IDisposable
 {
+    // A file another process holds: flock's EWOULDBLOCK on Linux (11) and macOS (35), a sharing violation on Windows.
+    private static readonly int[] HeldElsewhere = [11, 35, unchecked((int)0x80070020)];
+
     private readonly FileStream _stream;
 
     private DatabaseLock(FileStream stream, string path)
@@ -25,17 +28,27 @@ public sealed class DatabaseLock : IDisposable
         var path = databasePath + ".lock";
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly.FileMode;
+            }
+
+            var stream = new FileStream(path, options);
             stream.SetLength(0);
             var pid = System.Text.Encoding.UTF8.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             stream.Write(pid);
             stream.Flush();
             return new DatabaseLock(stream, path);
         }
-        catch (IOException e)
+        catch (IOException e) when (HeldElsewhere.Contains(e.HResult))
         {
             throw new StorageException(
-                $"Another NightLeg is using the database {databasePath} (its lock {path} is held). Stop the other NightLeg first, or choose another database with --db.", e);
+                $"Another NightLeg is using the database {databasePath} (its lock {path} is held). Stop the other NightLeg first, or choose another database with --db.", e, StorageProblem.InUse);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"The lock file {path} cannot be created beside the database: {DatabaseFile.Reason(e)}", e, StorageProblem.Access);
         }
     }
 

@@ -43,6 +43,16 @@ public sealed record DatabaseOptions(string Path, string? Password = null)
             return null;
         }
 
+        if (Directory.Exists(keyFile))
+        {
+            throw new StorageException($"The key file {keyFile} ({KeyFileVariable}) is a folder; point it at the file holding the password.", problem: StorageProblem.Access);
+        }
+
+        if (!File.Exists(keyFile))
+        {
+            throw new StorageException($"The key file {keyFile} ({KeyFileVariable}) does not exist.", problem: StorageProblem.Access);
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             var mode = File.GetUnixFileMode(keyFile);
@@ -50,11 +60,29 @@ public sealed record DatabaseOptions(string Path, string? Password = null)
                          UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
             if ((mode & others) != 0)
             {
-                throw new StorageException($"The key file {keyFile} can be read by others; run `chmod 600 {keyFile}` and start again.");
+                throw new StorageException($"The key file {keyFile} can be read by others; run `chmod 600 {keyFile}` and start again.", problem: StorageProblem.Access);
             }
         }
 
-        var key = File.ReadAllText(keyFile).Trim();
-        return key.Length == 0 ? throw new StorageException($"The key file {keyFile} is empty.") : key;
+        string key;
+        try
+        {
+            // A password is short; a key file of more than 4 KB is not one.
+            using var reader = new StreamReader(new FileStream(keyFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1));
+            var buffer = new char[4097];
+            var length = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (length > 4096)
+            {
+                throw new StorageException($"The key file {keyFile} is longer than 4 KB; it should hold only the password.", problem: StorageProblem.Access);
+            }
+
+            key = new string(buffer, 0, length).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"The key file {keyFile} cannot be read: {DatabaseFile.Reason(e)}", e, StorageProblem.Access);
+        }
+
+        return key.Length == 0 ? throw new StorageException($"The key file {keyFile} is empty.", problem: StorageProblem.Access) : key;
     }
 }

@@ -8,19 +8,21 @@ namespace NightLeg.Sync.Storage;
 /// <summary>Awakenings and cramp logs, indexed by night and evening date. Thread-safe.</summary>
 public sealed class LiteDbCrampEventRepository(NightLegDatabase database) : ICrampEventRepository
 {
-    private readonly ILiteCollection<BsonDocument> _events = database.Database.GetCollection(Collections.Events);
+    /// <inheritdoc />
+    public void Save(CrampEvent cramp)
+    {
+        var doc = BsonMapping.ToBson(cramp);
+        database.Write(Collections.Events, c => c.Upsert(doc));
+    }
 
     /// <inheritdoc />
-    public void Save(CrampEvent cramp) => _events.Upsert(BsonMapping.ToBson(cramp));
-
-    /// <inheritdoc />
-    public CrampEvent? Get(Guid id) => _events.FindById(id) is { } doc ? BsonMapping.ToCrampEvent(doc) : null;
+    public CrampEvent? Get(Guid id) => database.Read(Collections.Events, c => c.FindById(id)) is { } doc ? BsonMapping.ToCrampEvent(doc) : null;
 
     /// <inheritdoc />
     public IReadOnlyList<CrampEvent> ForNight(NightId night) =>
-        _events.Find(Query.EQ("night", night.ToString())).Select(BsonMapping.ToCrampEvent).OrderBy(e => e.At).ToList();
+        database.Read(Collections.Events, c => c.Find(Query.EQ("night", night.ToString())).ToList()).Select(BsonMapping.ToCrampEvent).OrderBy(e => e.At).ToList();
 
     /// <inheritdoc />
     public IReadOnlyList<CrampEvent> List(DateOnly from, DateOnly to) =>
-        _events.Find(Query.Between("date", BsonMapping.Date(from), BsonMapping.Date(to))).Select(BsonMapping.ToCrampEvent).OrderBy(e => e.At).ToList();
+        database.Read(Collections.Events, c => c.Find(Query.Between("date", BsonMapping.Date(from), BsonMapping.Date(to))).ToList()).Select(BsonMapping.ToCrampEvent).OrderBy(e => e.At).ToList();
 }

@@ -7,12 +7,11 @@ namespace NightLeg.Sync.Storage;
 public sealed class LiteDbDeviceRepository(NightLegDatabase database) : IDeviceRepository
 {
     private const string PairedId = "paired";
-    private readonly ILiteCollection<BsonDocument> _devices = database.Database.GetCollection(Collections.Devices);
 
     /// <inheritdoc />
     public PairedDevice? GetPaired()
     {
-        if (_devices.FindById(PairedId) is not { } d)
+        if (database.Read(Collections.Devices, c => c.FindById(PairedId)) is not { } d)
         {
             return null;
         }
@@ -31,16 +30,20 @@ public sealed class LiteDbDeviceRepository(NightLegDatabase database) : IDeviceR
     }
 
     /// <inheritdoc />
-    public void SavePaired(PairedDevice device) => _devices.Upsert(new BsonDocument
+    public void SavePaired(PairedDevice device)
     {
-        ["_id"] = PairedId,
-        ["deviceId"] = device.Id,
-        ["name"] = device.Name,
-        ["family"] = device.FamilyId,
-        ["demo"] = device.IsDemo,
-        ["pairedAt"] = BsonMapping.Ms(device.PairedAt),
-    });
+        var doc = new BsonDocument
+        {
+            ["_id"] = PairedId,
+            ["deviceId"] = device.Id,
+            ["name"] = device.Name,
+            ["family"] = device.FamilyId,
+            ["demo"] = device.IsDemo,
+            ["pairedAt"] = BsonMapping.Ms(device.PairedAt),
+        };
+        database.Write(Collections.Devices, c => c.Upsert(doc));
+    }
 
     /// <inheritdoc />
-    public void Forget() => _devices.Delete(PairedId);
+    public void Forget() => database.Write(Collections.Devices, c => c.Delete(PairedId));
 }

@@ -11,13 +11,11 @@ namespace NightLeg.Sync.Storage;
 /// </summary>
 public sealed class LiteDbEpochRepository : IEpochRepository
 {
-    private readonly ILiteCollection<BsonDocument> _chunks;
-    private readonly LiteDatabase _database;
+    private readonly NightLegDatabase _database;
 
     public LiteDbEpochRepository(NightLegDatabase database)
     {
-        _database = database.Database;
-        _chunks = _database.GetCollection(Collections.Epochs);
+        _database = database;
     }
 
     /// <inheritdoc />
@@ -29,27 +27,44 @@ public sealed class LiteDbEpochRepository : IEpochRepository
         }
 
         var key = night.ToString();
-        _database.BeginTrans();
-        try
+        _database.Write(db =>
         {
-            foreach (var minute in epochs.GroupBy(e => EpochChunk.MinuteOf(e.Start)))
+            // One transaction: a batch is stored whole or not at all (and then retried whole).
+            var chunks = db.GetCollection(Collections.Epochs);
+            db.BeginTrans();
+            try
             {
-                var existing = _chunks.FindById(minute.Key);
-                var chunk = existing?["b"].AsBinary is { Length: EpochChunk.Size } bytes ? bytes : new byte[EpochChunk.Size];
-                foreach (var epoch in minute)
+                foreach (var minute in epochs.GroupBy(e => EpochChunk.MinuteOf(e.Start)))
                 {
-                    EpochChunk.Write(chunk, epoch);
+                    var existing = chunks.FindById(minute.Key);
+                    var chunk = existing?["b"].AsBinary is { Length: EpochChunk.Size } bytes ? bytes : new byte[EpochChunk.Size];
+                    foreach (var epoch in minute)
+                    {
+                        EpochChunk.Write(chunk, epoch);
+                    }
+
+                    chunks.Upsert(new BsonDocument { ["_id"] = minute.Key, ["n"] = key, ["b"] = chunk });
                 }
 
-                _chunks.Upsert(new BsonDocument { ["_id"] = minute.Key, ["n"] = key, ["b"] = chunk });
+                return db.Commit();
             }
+            catch
+            {
+                TryRollback(db);
+                throw;
+            }
+        });
+    }
 
-            _database.Commit();
-        }
-        catch
+    private static void TryRollback(LiteDatabase db)
+    {
+        try
         {
-            _database.Rollback();
-            throw;
+            db.Rollback();
+        }
+        catch (Exception e) when (e is IOException or LiteException)
+        {
+            // A failed disk fails the rollback too; the uncommitted pages are ignored when the database is reopened.
         }
     }
 
@@ -58,7 +73,7 @@ public sealed class LiteDbEpochRepository : IEpochRepository
     {
         var result = new List<SecondEpoch>();
         var query = Query.Between("_id", EpochChunk.MinuteOf(from), EpochChunk.MinuteOf(to));
-        foreach (var doc in _chunks.Find(query).OrderBy(d => d["_id"].AsInt64))
+        foreach (var doc in _database.Read(Collections.Epochs, c => c.Find(query).ToList()).OrderBy(d => d["_id"].AsInt64))
         {
             result.AddRange(EpochChunk.Read(doc["b"].AsBinary, doc["_id"].AsInt64, from, to));
         }
@@ -68,5 +83,5 @@ public sealed class LiteDbEpochRepository : IEpochRepository
 
     /// <inheritdoc />
     public long Count(NightId night) =>
-        _chunks.Find(Query.EQ("n", night.ToString())).Sum(d => (long)EpochChunk.Count(d["b"].AsBinary));
+        _database.Read(Collections.Epochs, c => c.Find(Query.EQ("n", night.ToString())).Sum(d => (long)EpochChunk.Count(d["b"].AsBinary)));
 }

@@ -9,10 +9,8 @@ namespace NightLeg.Sync.Storage;
 public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISettingsRepository
 {
     private const string UserId = "user";
-    private readonly ILiteCollection<BsonDocument> _settings = database.Database.GetCollection(Collections.Settings);
-
     /// <inheritdoc />
-    public UserSettings Get() => _settings.FindById(UserId) is { } d
+    public UserSettings Get() => database.Read(Collections.Settings, c => c.FindById(UserId)) is { } d
         ? new UserSettings(
             d["language"].IsNull ? null : Enum.Parse<Language>(d["language"].AsString),
             Enum.Parse<Sensitivity>(d["sensitivity"].AsString),
@@ -21,12 +19,16 @@ public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISetti
         : UserSettings.Default;
 
     /// <inheritdoc />
-    public void Save(UserSettings settings) => _settings.Upsert(new BsonDocument
+    public void Save(UserSettings settings)
     {
-        ["_id"] = UserId,
-        ["language"] = settings.Language?.ToString() ?? BsonValue.Null,
-        ["sensitivity"] = settings.Sensitivity.ToString(),
-        ["timeZone"] = settings.TimeZoneId ?? BsonValue.Null,
-        ["promptSound"] = settings.PromptSound,
-    });
+        var doc = new BsonDocument
+        {
+            ["_id"] = UserId,
+            ["language"] = settings.Language?.ToString() ?? BsonValue.Null,
+            ["sensitivity"] = settings.Sensitivity.ToString(),
+            ["timeZone"] = settings.TimeZoneId ?? BsonValue.Null,
+            ["promptSound"] = settings.PromptSound,
+        };
+        database.Write(Collections.Settings, c => c.Upsert(doc));
+    }
 }

@@ -8,12 +8,11 @@ namespace NightLeg.Sync.Storage;
 public sealed class LiteDbSleeperProfileRepository(NightLegDatabase database) : ISleeperProfileRepository
 {
     private const string Id = "sleeper";
-    private readonly ILiteCollection<BsonDocument> _profiles = database.Database.GetCollection(Collections.Sleeper);
 
     /// <inheritdoc />
     public SleeperProfile? Get()
     {
-        if (_profiles.FindById(Id) is not { } doc || !doc.TryGetValue("riseSeconds", out var bins) || !bins.IsArray)
+        if (database.Read(Collections.Sleeper, c => c.FindById(Id)) is not { } doc || !doc.TryGetValue("riseSeconds", out var bins) || !bins.IsArray)
         {
             return null;
         }
@@ -24,10 +23,14 @@ public sealed class LiteDbSleeperProfileRepository(NightLegDatabase database) : 
     }
 
     /// <inheritdoc />
-    public void Save(SleeperProfile profile) => _profiles.Upsert(new BsonDocument
+    public void Save(SleeperProfile profile)
     {
-        ["_id"] = Id,
-        ["minimumRiseBpm"] = SleeperProfile.MinimumRiseBpm,
-        ["riseSeconds"] = new BsonArray(profile.RiseSeconds.Select(v => new BsonValue(Math.Round(v, 2)))),
-    });
+        var doc = new BsonDocument
+        {
+            ["_id"] = Id,
+            ["minimumRiseBpm"] = SleeperProfile.MinimumRiseBpm,
+            ["riseSeconds"] = new BsonArray(profile.RiseSeconds.Select(v => new BsonValue(Math.Round(v, 2)))),
+        };
+        database.Write(Collections.Sleeper, c => c.Upsert(doc));
+    }
 }

@@ -1,11 +1,15 @@
 namespace NightLeg.Sync.Storage;
 
-/// <summary>The database cannot be used; the message says why and what to do, in words for the user.</summary>
+/// <summary>The database cannot be used; the message says why and what to do, in one line for the user.</summary>
 public sealed class StorageException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public StorageException(string message, Exception? inner = null)
+    public StorageException(string message, Exception? inner = null, StorageProblem problem = StorageProblem.Other)
         : base(message, inner)
     {
+        Problem = problem;
     }
+
+    /// <summary>What kind of problem it is.</summary>
+    public StorageProblem Problem { get; }
 }

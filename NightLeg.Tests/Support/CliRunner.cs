@@ -1,4 +1,3 @@
-using System.CommandLine;
 using NightLeg.Mobile.Cli;
 
 namespace NightLeg.Tests.Support;
@@ -10,7 +9,7 @@ public static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exitCode = await NightLegCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var exitCode = await NightLegCli.RunAsync(args, stdout, stderr);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 }

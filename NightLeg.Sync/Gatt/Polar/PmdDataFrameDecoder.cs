@@ -29,6 +29,12 @@ public static class PmdDataFrameDecoder
                 $"pmd: a data frame has a {HeaderSize}-byte header, got {frame.Length} bytes");
         }
 
+        if (frame.Length > Ble.GattNotification.MaxPayloadBytes)
+        {
+            return DecodeResult<PmdAccFrame>.Failure(DecodeErrorKind.LengthMismatch,
+                $"pmd: a data frame travels in one notification of at most {Ble.GattNotification.MaxPayloadBytes} bytes, got {frame.Length}");
+        }
+
         var measurementType = (byte)(frame[0] & 0x3F);
         var timestamp = BinaryPrimitives.ReadUInt64LittleEndian(frame[1..]);
         var compressed = (frame[9] & 0x80) != 0;

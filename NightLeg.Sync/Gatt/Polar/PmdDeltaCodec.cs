@@ -10,9 +10,23 @@ namespace NightLeg.Sync.Gatt.Polar;
 /// </summary>
 public static class PmdDeltaCodec
 {
+    /// <summary>
+    /// The most samples one frame may hold: a frame travels in one notification
+    /// (<see cref="Ble.GattNotification.MaxPayloadBytes"/>), and a delta is at least one bit per channel,
+    /// so no frame Polar sends comes near this. Blocks of zero-width deltas could otherwise announce
+    /// 255 samples in 2 bytes each, without end.
+    /// </summary>
+    public static int MaxSamples(int channels) => 1 + (Ble.GattNotification.MaxPayloadBytes * 8 / channels);
+
     /// <summary>Decodes every sample as raw integers; an error names the block that breaks its length.</summary>
     public static DecodeResult<int[][]> Decode(ReadOnlySpan<byte> data, int channels, int resolutionBits)
     {
+        if (data.Length > Ble.GattNotification.MaxPayloadBytes)
+        {
+            return DecodeResult<int[][]>.Failure(DecodeErrorKind.LengthMismatch,
+                $"pmd: a frame travels in one notification of at most {Ble.GattNotification.MaxPayloadBytes} bytes, got {data.Length}");
+        }
+
         var referenceSize = (resolutionBits + 7) / 8;
         if (data.Length < channels * referenceSize)
         {
@@ -44,6 +58,12 @@ public static class PmdDeltaCodec
             if (width > 32)
             {
                 return DecodeResult<int[][]>.Failure(DecodeErrorKind.InvalidValue, $"pmd: delta block {block} has a width of {width} bits (at most 32)");
+            }
+
+            if (samples.Count + count > MaxSamples(channels))
+            {
+                return DecodeResult<int[][]>.Failure(DecodeErrorKind.InvalidValue,
+                    $"pmd: delta block {block} takes the frame past {MaxSamples(channels)} samples, more than one notification can carry");
             }
 
             var bits = (long)width * count * channels;

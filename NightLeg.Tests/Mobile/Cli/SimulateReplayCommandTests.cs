@@ -203,11 +203,11 @@ public sealed class SimulateReplayCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Simulate_UnknownTimeZone_ExitsOneWithReason()
+    public async Task Simulate_UnknownTimeZone_ExitsTwoWithReason()
     {
         var (code, _, stderr) = await CliRunner.RunAsync("simulate", "--out", Path.Combine(_dir, "x.capture"), "--timezone", "Mars/Olympus");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("Mars/Olympus", stderr);
     }
 

@@ -53,7 +53,7 @@ public sealed class NightLegDatabaseTests : IDisposable
     {
         using (var db = NightLegDatabase.Open(new DatabaseOptions(DbPath, "correct horse")))
         {
-            db.Database.GetCollection("x").Insert(new BsonDocument { ["a"] = 1 });
+            db.Write("settings", c => c.Insert(new BsonDocument { ["a"] = 1 }));
         }
 
         var wrong = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath, "battery staple")));
@@ -61,7 +61,7 @@ public sealed class NightLegDatabaseTests : IDisposable
 
         Assert.Contains("password", wrong.Message);
         Assert.Contains(DatabaseOptions.PasswordVariable, wrong.Message);
-        Assert.Equal(1, right.Database.GetCollection("x").Count());
+        Assert.Equal(1, right.Read("settings", c => c.Count()));
         Assert.DoesNotContain("\"a\"", File.ReadAllText(DbPath)); // encrypted at rest
     }
 

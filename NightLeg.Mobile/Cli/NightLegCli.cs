@@ -1,0 +1,66 @@
+using System.CommandLine;
+using LiteDB;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Mobile.Cli;
+
+/// <summary>
+/// The one entry to the <c>nightleg</c> command line (Program and tests alike): parses, runs, and
+/// turns every failure into one line on stderr — <c>nightleg: &lt;what&gt;: &lt;problem&gt;</c> — with a
+/// non-zero exit code (2 for a wrong option, 1 otherwise). <c>--verbose</c> adds the stack trace.
+/// </summary>
+public static class NightLegCli
+{
+    /// <summary>Runs <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = NightLegCommandLine.Create();
+        var parse = root.Parse(args);
+        var verbose = parse.GetValue<bool>(NightLegCommandLine.VerboseName);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors.Select(e => e.Message).Distinct())
+            {
+                await error.WriteLineAsync($"nightleg: {problem} (see nightleg --help)");
+            }
+
+            return 2;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 130;
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"nightleg: {Describe(e)}");
+            if (verbose)
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return e is CliFailure failure ? failure.ExitCode : 1;
+        }
+    }
+
+    /// <summary>One line for a failure: the message of what NightLeg knows, the type as well for what it did not expect.</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        CliFailure or StorageException or Sync.Files.FileRefusedException => e.Message,
+        CaptureFormatException capture => $"not a valid capture: {capture.Message}",
+        IOException or UnauthorizedAccessException => FirstLine(e.Message),
+        LiteException => $"database: {FirstLine(e.Message)}",
+        _ => $"unexpected {e.GetType().Name}: {FirstLine(e.Message)} (run with --verbose for the details)",
+    };
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Mobile.Web;
+
+/// <summary>
+/// A Unix domain socket beside the database (<c>nightleg.db.sock</c>, owner-only), through which a
+/// second <c>nightleg</c> asks the running one for what needs the open database — a consistent
+/// backup. Only the socket answers <c>/control/…</c>; over TCP it does not exist.
+/// </summary>
+public static class ControlSocket
+{
+    /// <summary>Longest socket path the kernel takes (sun_path is 108 bytes with its terminator).</summary>
+    private const int MaxPathBytes = 107;
+
+    /// <summary>The socket for <paramref name="databasePath"/>, or null when its path is too long for a socket.</summary>
+    public static string? PathFor(string databasePath)
+    {
+        var path = databasePath + ".sock";
+        return OperatingSystem.IsWindows() || System.Text.Encoding.UTF8.GetByteCount(path) > MaxPathBytes ? null : path;
+    }
+
+    /// <summary>Handles <c>POST /control/backup</c> (JSON <c>{"out": path}</c>) on the socket; everything else passes on.</summary>
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var onSocket = context.Features.Get<IConnectionSocketFeature>()?.Socket?.AddressFamily == AddressFamily.Unix;
+        if (!context.Request.Path.StartsWithSegments("/control", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        if (!onSocket || !HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals("/control/backup", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var request = await context.Request.ReadFromJsonAsync<BackupRequest>();
+        if (request?.Out is not { Length: > 0 } destination)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("give the backup file as {\"out\": \"/path/file.db\"}");
+            return;
+        }
+
+        try
+        {
+            context.RequestServices.GetRequiredService<NightLegDatabase>().BackUp(destination);
+            await context.Response.WriteAsync(Path.GetFullPath(destination));
+        }
+        catch (StorageException e)
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            await context.Response.WriteAsync(e.Message);
+        }
+    }
+
+    /// <summary>Asks the NightLeg listening on <paramref name="socketPath"/> to back up to <paramref name="destination"/>; returns its answer.</summary>
+    public static async Task<(bool Succeeded, string Answer)> RequestBackupAsync(string socketPath, string destination, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), token);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(10) };
+        using var response = await client.PostAsJsonAsync("http://localhost/control/backup", new BackupRequest(destination), cancellationToken);
+        var answer = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        return (response.IsSuccessStatusCode, answer);
+    }
+
+    private sealed record BackupRequest(string? Out);
+}
