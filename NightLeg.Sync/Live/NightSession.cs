@@ -111,6 +111,16 @@ public sealed partial class NightSession : IAsyncDisposable
     /// <summary>Asks the consumer to write everything pending now (any thread).</summary>
     public void Flush() => _queue.Writer.TryWrite(new Message(MessageKind.Flush, default, null, null));
 
+    /// <summary>
+    /// Writes everything queued before this call and completes when that is done (any thread) —
+    /// for shutdown and for tests that need to know the session has caught up.
+    /// </summary>
+    public Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(new Message(MessageKind.Flush, default, null, null, done)) ? done.Task : Task.CompletedTask;
+    }
+
     /// <summary>The consumer loop; returns when <paramref name="cancellationToken"/> fires, after writing what is pending.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -230,6 +240,7 @@ public sealed partial class NightSession : IAsyncDisposable
                 }
 
                 Publish(_status with { SecondsStored = _persister.EpochsWritten, Storage = StorageStatusNow() });
+                message.Done?.TrySetResult();
                 break;
         }
     }
@@ -250,7 +261,7 @@ public sealed partial class NightSession : IAsyncDisposable
 
     private StorageStatus? StorageStatusNow() =>
         _persister.Failing && _storageProblem is { } problem
-            ? new StorageStatus(problem.Message, DatabaseFile.IsDiskFull(problem),
+            ? new StorageStatus(problem.Message, problem.DiskFull || DatabaseFile.IsDiskFull(problem),
                 _storageSince ?? _time.GetUtcNow(), _persister.EpochsWaiting, _persister.EpochsDropped)
             : null;
 
@@ -307,5 +318,6 @@ public sealed partial class NightSession : IAsyncDisposable
         Stop,
     }
 
-    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery, MovementState? Movement)? Extra);
+    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery, MovementState? Movement)? Extra,
+        TaskCompletionSource? Done = null);
 }

@@ -126,6 +126,24 @@ public static class DatabaseFile
         return false;
     }
 
+    /// <summary>True when the disk holding <paramref name="path"/> has less than a megabyte free (false when that cannot be told).</summary>
+    public static bool IsLowOnSpace(string? path)
+    {
+        if (path is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).AvailableFreeSpace < (1 << 20);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A short, user-facing reason for an I/O failure (the OS's words, without the path, which the caller names).</summary>
     public static string Reason(Exception e) => e switch
     {

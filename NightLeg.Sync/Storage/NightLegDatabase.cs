@@ -32,6 +32,7 @@ public sealed class NightLegDatabase : IDisposable
     private StorageHealth _health = StorageHealth.Ok;
     private long _reopenAtTicks = long.MaxValue; // UTC ticks of the next reopen after a failure
     private bool _disposed;
+    private Exception? _lastFailure;
 
     private NightLegDatabase(LiteDatabase database, DatabaseLock? fileLock, string? path, string? password, Func<LiteDatabase>? reopen, TimeProvider time)
     {
@@ -50,7 +51,7 @@ public sealed class NightLegDatabase : IDisposable
     public string? LogPath => Path is null ? null : LogPathOf(Path);
 
     // The open LiteDB instance; null while a reopen after a failure has not succeeded yet.
-    private LiteDatabase Current => _database ?? throw new StorageException(Health.Problem ?? $"{Path}: the database is closed", problem: StorageProblem.WriteFailed);
+    private LiteDatabase Current => _database ?? throw new StorageException(Health.Problem ?? $"{Path}: the database is closed", _lastFailure, StorageProblem.WriteFailed) { DiskFull = Health.DiskFull };
 
     /// <summary>Whether writing works.</summary>
     public StorageHealth Health => Volatile.Read(ref _health);
@@ -208,7 +209,7 @@ public sealed class NightLegDatabase : IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Fail(e);
-                throw new StorageException($"{file} could not be flushed to disk: {DatabaseFile.Reason(e)}", e, StorageProblem.WriteFailed);
+                throw new StorageException(Health.Problem ?? $"{file} could not be flushed to disk: {DatabaseFile.Reason(e)}", e, StorageProblem.WriteFailed) { DiskFull = Health.DiskFull };
             }
         }
 
@@ -232,6 +233,11 @@ public sealed class NightLegDatabase : IDisposable
         if (Directory.Exists(destination))
         {
             throw new StorageException($"{destination} is a folder; give a file name for the backup", problem: StorageProblem.Access);
+        }
+
+        if (!Directory.Exists(System.IO.Path.GetDirectoryName(destination)))
+        {
+            throw new StorageException($"{destination}: the folder {System.IO.Path.GetDirectoryName(destination)} does not exist", problem: StorageProblem.Access);
         }
 
         if (File.Exists(destination) && !IsOwnBackup(destination))
@@ -336,7 +342,10 @@ public sealed class NightLegDatabase : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException || (e is LiteException && isWrite))
         {
             Fail(e);
-            throw new StorageException(Health.Problem ?? $"{Path ?? "the database"}: {(isWrite ? "writing" : "reading")} failed: {DatabaseFile.Reason(e)}", e, StorageProblem.WriteFailed);
+            throw new StorageException(Health.Problem ?? $"{Path ?? "the database"}: {(isWrite ? "writing" : "reading")} failed: {DatabaseFile.Reason(e)}", e, StorageProblem.WriteFailed)
+            {
+                DiskFull = Health.DiskFull,
+            };
         }
         finally
         {
@@ -346,15 +355,18 @@ public sealed class NightLegDatabase : IDisposable
 
     private void Fail(Exception e)
     {
+        _lastFailure = e;
         var now = _time.GetUtcNow();
         Interlocked.Exchange(ref _reopenAtTicks, (now + ReopenInterval).UtcTicks);
         var current = Health;
-        var problem = DatabaseFile.IsDiskFull(e)
+        // After the first ENOSPC a broken LiteDB reports other things ("page must be writable"); the disk itself says whether it is full.
+        var diskFull = DatabaseFile.IsDiskFull(e) || DatabaseFile.IsLowOnSpace(Path);
+        var problem = diskFull
             ? $"The disk is full: nothing new can be stored in {Path}. Free some space; recording resumes by itself."
             : $"Storing in {Path ?? "the database"} fails: {DatabaseFile.Reason(e)}. NightLeg keeps trying.";
         if (current.Problem != problem)
         {
-            SetHealth(new StorageHealth(problem, current.Since ?? now));
+            SetHealth(new StorageHealth(problem, current.Since ?? now, diskFull));
         }
     }
 

@@ -18,11 +18,22 @@ public static class OwnerOnly
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(path);
+            return;
         }
-        else
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
         {
-            Directory.CreateDirectory(path, DirectoryMode);
+            return;
         }
+
+        // Parents first, each one that is missing created 0700 (CreateDirectory's mode applies to the last only).
+        if (Path.GetDirectoryName(full) is { } parent)
+        {
+            CreateDirectory(parent);
+        }
+
+        Directory.CreateDirectory(full, DirectoryMode);
     }
 
     /// <summary>Opens a new file (0600 from the start, so it is never readable by others, not even for a moment) for writing.</summary>

@@ -12,4 +12,7 @@ public sealed class StorageException : Exception
 
     /// <summary>What kind of problem it is.</summary>
     public StorageProblem Problem { get; }
+
+    /// <summary>True when it failed because the disk is full (the user can fix that by freeing space).</summary>
+    public bool DiskFull { get; init; }
 }
