@@ -66,9 +66,10 @@ public sealed partial class NightLegProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>nightleg</c> to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null,
+        IDictionary<string, string>? environment = null)
     {
-        await using var process = Start(args);
+        await using var process = Start(args, environment);
         await process.WaitForExitAsync(timeout ?? TimeSpan.FromSeconds(60));
         return (process.ExitCode, process.Stdout, process.Stderr);
     }

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Sockets;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Mobile.Cli;
+
+/// <summary>
+/// Every bad input the careful tester found gives one line on stderr naming the path (or option) and
+/// the problem, a non-zero exit code, no stack trace (unless --verbose), and leaves files as they
+/// were. (Issue 15, findings 1, 8, 9.)
+/// </summary>
+public sealed class HardeningCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-hard-").FullName;
+
+    private string Capture => Path.Combine(_dir, "n.capture");
+
+    [Fact]
+    public async Task Replay_DbOnANotesFile_RefusedInOneLine_NotesUntouched()
+    {
+        // Arrange: the tester's repro.
+        await SimulateAsync();
+        var notes = Path.Combine(_dir, "notes.txt");
+        await File.WriteAllTextAsync(notes, "my notes\n");
+
+        // Act
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["replay", Capture, "--db", notes]);
+
+        // Assert
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, notes, "not a NightLeg database");
+        Assert.Equal("my notes\n", await File.ReadAllTextAsync(notes));
+        Assert.False(File.Exists(notes + ".lock"));
+    }
+
+    [Theory]
+    [InlineData("--speed", "NaN", "--speed is the demo's speed in times real time: more than 0 and at most 100000, not NaN")]
+    [InlineData("--speed", "0", "more than 0 and at most 100000")]
+    [InlineData("--speed", "1e9", "more than 0 and at most 100000")]
+    public async Task Serve_NumericOptionsOutOfRange_OneLineWithTheRange(string option, string value, string expected)
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("serve", option, value, "--db", Path.Combine(_dir, "x.db"));
+
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, expected);
+        Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--hours", "NaN" }, "--hours is the night's length in hours: more than 0 and at most 24, not NaN")]
+    [InlineData(new[] { "--hours", "25" }, "at most 24")]
+    [InlineData(new[] { "--cramps", "-5" }, "--cramps is a number of cramps from 0 to 20, not -5")]
+    [InlineData(new[] { "--start", "1969-12-31T23:00:00Z" }, "--start: 1969-12-31T23:00:00Z is not between 2000 and 2099")]
+    [InlineData(new[] { "--start", "9999-12-30T23:00:00Z" }, "is not between 2000 and 2099")]
+    [InlineData(new[] { "--timezone", "Mars/Olympus" }, "unknown time zone \"Mars/Olympus\"")]
+    public async Task Simulate_EdgeValues_RefusedInOneLineWithNothingWritten(string[] args, string expected)
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync(["simulate", "--out", Capture, .. args]);
+
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, expected);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Replay_ACaptureTimeAtTheEndOfTime_RefusedNamingTheLine()
+    {
+        await File.WriteAllTextAsync(Capture, "# nightleg-capture 1\n253402300799999,00002a37-0000-1000-8000-00805f9b34fb,0048\n");
+
+        var (code, _, stderr) = await CliRunner.RunAsync("replay", Capture);
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, Capture, "line 2:", "not between 2000 and 2100");
+    }
+
+    [Fact]
+    public async Task Simulate_OutIntoAMissingFolder_OntoAFolder_OntoProc_OneLineEach()
+    {
+        var missing = await CliRunner.RunAsync("simulate", "--out", Path.Combine(_dir, "no", "n.capture"));
+        var folder = await CliRunner.RunAsync("simulate", "--out", _dir);
+        var proc = await CliRunner.RunAsync("simulate", "--out", "/proc/version");
+
+        Assert.Equal(1, missing.ExitCode);
+        AssertOneLine(missing.Stderr, Path.Combine(_dir, "no"), "does not exist");
+        Assert.Equal(1, folder.ExitCode);
+        AssertOneLine(folder.Stderr, _dir, "is a folder");
+        Assert.Equal(1, proc.ExitCode);
+        AssertOneLine(proc.Stderr, "/proc/version");
+    }
+
+    [Fact]
+    public async Task Simulate_WhenTheTruthCannotBeWritten_LeavesNoCaptureBehind()
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("simulate", "--out", Capture, "--truth", Path.Combine(_dir, "no", "t.json"));
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, "t.json");
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Simulate_OntoAFileThatIsNotACapture_Refused_ButAnOldCaptureIsReplaced()
+    {
+        var notes = Path.Combine(_dir, "notes.txt");
+        await File.WriteAllTextAsync(notes, "my notes\n");
+        await SimulateAsync();
+        var first = await File.ReadAllBytesAsync(Capture);
+
+        var onNotes = await CliRunner.RunAsync("simulate", "--out", notes);
+        var again = await CliRunner.RunAsync("simulate", "--seed", "2", "--hours", "0.2", "--out", Capture);
+
+        Assert.Equal(1, onNotes.ExitCode);
+        AssertOneLine(onNotes.Stderr, notes, "is not a capture");
+        Assert.Equal("my notes\n", await File.ReadAllTextAsync(notes));
+        Assert.Equal(0, again.ExitCode);
+        Assert.NotEqual(first, await File.ReadAllBytesAsync(Capture));
+        Assert.Empty(Directory.GetFiles(_dir, "*.partial"));
+    }
+
+    [Fact]
+    public async Task Replay_DbAFolder_AndACaptureThatIsAFolder_OneLineEach()
+    {
+        await SimulateAsync();
+
+        var dbFolder = await CliRunner.RunAsync("replay", Capture, "--db", _dir);
+        var captureFolder = await CliRunner.RunAsync("replay", _dir);
+
+        AssertOneLine(dbFolder.Stderr, _dir, "is a folder");
+        AssertOneLine(captureFolder.Stderr, _dir, "is a folder");
+        Assert.NotEqual(0, dbFolder.ExitCode);
+        Assert.NotEqual(0, captureFolder.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("folder")]
+    public async Task KeyFileMissingOrAFolder_OneLineNamingIt(string kind)
+    {
+        await SimulateAsync();
+        var key = Path.Combine(_dir, "key");
+        if (kind == "folder")
+        {
+            Directory.CreateDirectory(key);
+        }
+
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["replay", Capture, "--db", Path.Combine(_dir, "n.db")],
+            environment: new Dictionary<string, string> { ["NIGHTLEG_DB_KEY_FILE"] = key });
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, key, kind == "folder" ? "is a folder" : "does not exist");
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("http://127.0.0.1:5180/some/path")]
+    [InlineData("ftp://127.0.0.1:21")]
+    public async Task Serve_UrlsThatAreNotUrls_OneLine(string urls)
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("serve", "--urls", urls, "--db", Path.Combine(_dir, "x.db"));
+
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, $"--urls: \"{urls}\" is not a URL to listen on");
+    }
+
+    [Fact]
+    public async Task Serve_RecordIntoAFolder_OneLine()
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("serve", "--record", _dir, "--db", Path.Combine(_dir, "x.db"));
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, _dir, "is a folder");
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_OneLineSayingSo_AndTheDatabaseIsReleased()
+    {
+        // Arrange: something else listens on the port.
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+        var db = Path.Combine(_dir, "x.db");
+
+        // Act
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{port}", "--db", db]);
+
+        // Assert
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, $"127.0.0.1:{port}", "address already in use");
+        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+    }
+
+    [Fact]
+    public async Task Verbose_AddsTheStackTrace_WithoutItThereIsNone()
+    {
+        var plain = await CliRunner.RunAsync("replay", Path.Combine(_dir, "missing.capture"));
+        var verbose = await CliRunner.RunAsync("replay", Path.Combine(_dir, "missing.capture"), "--verbose");
+
+        AssertOneLine(plain.Stderr, "missing.capture", "does not exist");
+        Assert.StartsWith(plain.Stderr.TrimEnd(), verbose.Stderr);
+        Assert.Contains("   at ", verbose.Stderr);
+    }
+
+    [Fact]
+    public async Task Decode_APayloadLongerThanANotification_RefusedWithoutDecoding()
+    {
+        // 50 KB of zero-width PMD delta blocks once decoded into 376 MB of JSON.
+        var hex = "02" + "0000000000000000" + "80" + "000000000000" + string.Concat(Enumerable.Repeat("00ff", 25_000));
+
+        var (code, stdout, stderr) = await CliRunner.RunAsync("decode", "--profile", "polar-pmd", "--sample-rate", "25", hex);
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        AssertOneLine(stderr, "longer than 512 bytes");
+    }
+
+    private async Task SimulateAsync()
+    {
+        var (code, _, stderr) = await CliRunner.RunAsync("simulate", "--seed", "3", "--hours", "0.2", "--out", Capture);
+        Assert.True(code == 0, stderr);
+    }
+
+    /// <summary>Exactly one line on stderr, starting "nightleg:", holding every fragment, without a stack trace.</summary>
+    private static void AssertOneLine(string stderr, params string[] fragments)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line, got {lines.Length}:\n{stderr}");
+        Assert.StartsWith("nightleg: ", lines[0]);
+        Assert.DoesNotContain("Exception", lines[0]);
+        foreach (var fragment in fragments)
+        {
+            Assert.Contains(fragment, lines[0]);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
