@@ -151,6 +151,8 @@ public sealed class Strings(Language language)
         ["settings.signedIn"] = ("signed in {0:d MMM}, last seen {1:d MMM HH:mm}", "logget inn {0:d. MMM}, sist sett {1:d. MMM HH:mm}"),
         ["settings.signOut"] = ("Sign out", "Logg ut"),
         ["settings.noBrowsers"] = ("No browser is signed in.", "Ingen nettleser er logget inn."),
+        ["settings.lastBackup"] = ("Backed up every day (the last 7 kept); the latest on {0:d MMM HH:mm}, in {1}.", "Sikkerhetskopieres hver dag (de siste 7 beholdes); sist {0:d. MMM HH:mm}, i {1}."),
+        ["settings.noBackup"] = ("Backed up every day after the morning (the last 7 kept); none yet.", "Sikkerhetskopieres hver dag etter morgenen (de siste 7 beholdes); ingen ennå."),
         ["settings.saved"] = ("Saved", "Lagret"),
         ["settings.sound"] = ("Sound and vibration", "Lyd og vibrasjon"),
         ["settings.soundOff"] = ("Off: the prompt waits silently on the screen", "Av: varselet venter stille på skjermen"),

@@ -31,6 +31,10 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
 
     public string DatabasePath { get; } = databasePath;
 
+    /// <summary>The newest automatic backup (file and when), or null when there is none yet.</summary>
+    [ObservableProperty]
+    public partial FileInfo? LastBackup { get; set; }
+
     /// <summary>The browsers let in on the local network (newest first); null when NightLeg listens on this machine only.</summary>
     [ObservableProperty]
     public partial IReadOnlyList<SignedInBrowser>? Browsers { get; set; }
@@ -43,6 +47,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         PromptSound = current.PromptSound;
         Device = devices.GetPaired();
         Browsers = access?.List();
+        LastBackup = File.Exists(DatabasePath) ? DatabaseBackups.For(DatabasePath).Newest() : null;
         Saved = false;
     }
 

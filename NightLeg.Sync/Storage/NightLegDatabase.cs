@@ -20,6 +20,9 @@ public sealed class NightLegDatabase : IDisposable
     /// <summary>After a failed write, how long until the database is reopened to try again.</summary>
     public static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long LiteDB waits for one of its locks before it gives up (its default is a minute).</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
+
     private const string MetaCollection = "meta";
     private const string MetaId = "nightleg";
 
@@ -33,6 +36,7 @@ public sealed class NightLegDatabase : IDisposable
     private long _reopenAtTicks = long.MaxValue; // UTC ticks of the next reopen after a failure
     private bool _disposed;
     private Exception? _lastFailure;
+    private bool _broken;
 
     private NightLegDatabase(LiteDatabase database, DatabaseLock? fileLock, string? path, string? password, Func<LiteDatabase>? reopen, TimeProvider time)
     {
@@ -51,7 +55,12 @@ public sealed class NightLegDatabase : IDisposable
     public string? LogPath => Path is null ? null : LogPathOf(Path);
 
     // The open LiteDB instance; null while a reopen after a failure has not succeeded yet.
-    private LiteDatabase Current => _database ?? throw new StorageException(Health.Problem ?? $"{Path}: the database is closed", _lastFailure, StorageProblem.WriteFailed) { DiskFull = Health.DiskFull };
+    // The open LiteDB instance. After a failed write LiteDB can hold a lock for a transaction it
+    // could neither commit nor roll back, so the broken instance is not touched again: every call
+    // fails fast until the reopen replaces it.
+    private LiteDatabase Current => !Volatile.Read(ref _broken) && _database is { } database
+        ? database
+        : throw new StorageException(Health.Problem ?? $"{Path}: the database is closed", _lastFailure, StorageProblem.WriteFailed) { DiskFull = Health.DiskFull };
 
     /// <summary>Whether writing works.</summary>
     public StorageHealth Health => Volatile.Read(ref _health);
@@ -94,7 +103,18 @@ public sealed class NightLegDatabase : IDisposable
                 OwnerOnly.CreateNew(path).Dispose();
             }
 
-            LiteDatabase OpenFile() => new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = options.Password });
+            // LiteDB waits this long for a lock; a transaction a failed disk left behind holds one for ever, so keep the wait short.
+            LiteDatabase OpenFile()
+            {
+                var opened = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = options.Password });
+                if (opened.Timeout != LockTimeout)
+                {
+                    opened.Timeout = LockTimeout;
+                }
+
+                return opened;
+            }
+
             var database = OpenFile();
             try
             {
@@ -339,7 +359,7 @@ public sealed class NightLegDatabase : IDisposable
 
             return result;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException || (e is LiteException && isWrite))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || (e is LiteException && (isWrite || Volatile.Read(ref _broken))))
         {
             Fail(e);
             throw new StorageException(Health.Problem ?? $"{Path ?? "the database"}: {(isWrite ? "writing" : "reading")} failed: {DatabaseFile.Reason(e)}", e, StorageProblem.WriteFailed)
@@ -356,6 +376,11 @@ public sealed class NightLegDatabase : IDisposable
     private void Fail(Exception e)
     {
         _lastFailure = e;
+        if (_reopen is not null)
+        {
+            Volatile.Write(ref _broken, true);
+        }
+
         var now = _time.GetUtcNow();
         Interlocked.Exchange(ref _reopenAtTicks, (now + ReopenInterval).UtcTicks);
         var current = Health;
@@ -398,6 +423,7 @@ public sealed class NightLegDatabase : IDisposable
         try
         {
             _database = _reopen();
+            Volatile.Write(ref _broken, false);
         }
         catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException)
         {

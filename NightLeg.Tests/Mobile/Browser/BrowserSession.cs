@@ -44,7 +44,7 @@ public sealed class BrowserSession : IAsyncDisposable
         : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Starts <c>serve</c> on a fresh database, or on the one <paramref name="prepare"/> writes first (given its path).</summary>
-    public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB", Func<string, Task>? prepare = null)
+    public static async Task<BrowserSession> StartAsync(string[] serveArgs, string locale = "en-GB", Func<string, Task>? prepare = null, string? databaseFolder = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -52,7 +52,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var dir = Directory.CreateTempSubdirectory("nightleg-ui-").FullName;
-        var database = Path.Combine(dir, "nightleg.db");
+        var database = Path.Combine(databaseFolder ?? dir, "nightleg.db");
         if (prepare is not null)
         {
             await prepare(database);

@@ -131,5 +131,18 @@ public sealed class DemoNightBrowserTests
         // The code was one-time: using it again fails.
         var reused = await http.PostAsync("/access", new FormUrlEncodedContent([new("code", code)]));
         Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+
+        // Settings lists the browser let in; signing it out sends it back to the code.
+        await s.Page.GotoAsync("/settings");
+        await s.Page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 30_000 });
+        var browser = s.Page.Locator("[data-testid=browser]");
+        await Assertions.Expect(browser).ToHaveCountAsync(1);
+        await Assertions.Expect(browser).ToContainTextAsync("Chrome");
+        await browser.ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync("settings-browsers");
+        await s.TapAsync("sign-out");
+        await Assertions.Expect(s.Page.Locator("[data-testid=no-browsers]")).ToBeVisibleAsync();
+        var after = await s.Page.GotoAsync("/tonight");
+        Assert.Equal(401, after!.Status);
     }
 }
