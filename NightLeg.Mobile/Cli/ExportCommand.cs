@@ -25,7 +25,17 @@ public static class ExportCommand
             OutputFile.Check(destination, "NightLeg export", s => OutputFile.Head(s, 64) is var head &&
                 (head.Contains(NightLegExport.Format, StringComparison.Ordinal) || head.StartsWith("night,time_utc", StringComparison.Ordinal)));
 
-            using var database = NightLegDatabase.OpenReadOnly(DatabaseOption.OptionsOf(parse, db));
+            NightLegDatabase database;
+            try
+            {
+                database = NightLegDatabase.OpenReadOnly(DatabaseOption.OptionsOf(parse, db));
+            }
+            catch (StorageException e) when (e.Problem == StorageProblem.InUse)
+            {
+                throw new CliFailure($"{e.Message} While it runs, export from the app (Settings → Export), or make a backup with `nightleg backup` and export that.", 1, e);
+            }
+
+            using var _ = database;
             var nights = new LiteDbNightRepository(database);
             var export = new NightLegExport(nights, new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database));
             ExportResult? result = null;
