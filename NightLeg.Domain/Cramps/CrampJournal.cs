@@ -123,7 +123,8 @@ public sealed class CrampJournal
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note?.Length > CrampReportValidator.MaximumNoteLength)
         {
-            return Outcome<CrampEvent>.Failure("note", "note.tooLong", $"Keep the note under {CrampReportValidator.MaximumNoteLength} characters.");
+            return Outcome<CrampEvent>.Failure([new ValidationError("note", "note.tooLong",
+                $"The note is {note.Length} characters; keep it under {CrampReportValidator.MaximumNoteLength}.", [note.Length, CrampReportValidator.MaximumNoteLength])]);
         }
 
         if (!Enum.IsDefined(reason))
@@ -146,7 +147,8 @@ public sealed class CrampJournal
             var localFrom = _calendar.ToLocal(from);
             var localTo = _calendar.ToLocal(to);
             errors.Add(new("at", "at.outsideNight",
-                $"{_calendar.ToLocal(at):HH:mm} on {_calendar.ToLocal(at):d MMM} is not in the night of {night.EveningDate:d MMM}; choose a time between {localFrom:HH:mm} and {localTo:HH:mm}."));
+                $"{_calendar.ToLocal(at):HH:mm} on {_calendar.ToLocal(at):d MMM} is not in the night of {night.EveningDate:d MMM}; choose a time between {localFrom:HH:mm} and {localTo:HH:mm}.",
+                [_calendar.ToLocal(at).DateTime, night.EveningDate.ToDateTime(TimeOnly.MinValue), localFrom.DateTime, localTo.DateTime]));
         }
         else if (at > _time.GetUtcNow())
         {

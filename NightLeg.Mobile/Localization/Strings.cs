@@ -1,3 +1,4 @@
+using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Guidance;
 
 namespace NightLeg.Mobile.Localization;
@@ -153,6 +154,22 @@ public sealed class Strings(Language language)
         ["settings.noBrowsers"] = ("No browser is signed in.", "Ingen nettleser er logget inn."),
         ["settings.lastBackup"] = ("Backed up every day (the last 7 kept); the latest on {0:d MMM HH:mm}, in {1}.", "Sikkerhetskopieres hver dag (de siste 7 beholdes); sist {0:d. MMM HH:mm}, i {1}."),
         ["settings.noBackup"] = ("Backed up every day after the morning (the last 7 kept); none yet.", "Sikkerhetskopieres hver dag etter morgenen (de siste 7 beholdes); ingen ennå."),
+        // Domain validation errors, by their code (NightLeg.Domain writes English; {0}… are the error's arguments).
+        ["error.leg.unknown"] = ("\"{0}\" is not a leg. Choose left, right or both.", "«{0}» er ikke et bein. Velg venstre, høyre eller begge."),
+        ["error.location.unknown"] = ("\"{0}\" is not a place we know. Choose calf, foot, thigh or other.", "«{0}» er ikke et sted vi kjenner. Velg legg, fot, lår eller annet."),
+        ["error.intensity.range"] = ("Intensity is from 0 (no pain) to 10 (worst imaginable); {0} is outside that.", "Styrke er fra 0 (ingen smerte) til 10 (verst tenkelig); {0} er utenfor."),
+        ["error.duration.positive"] = ("A cramp lasts at least a second.", "En krampe varer minst et sekund."),
+        ["error.duration.tooLong"] = ("A cramp lasts up to about ten minutes; {0} minutes is too long. Enter at most {1} minutes (the soreness afterwards is not part of it).",
+            "En krampe varer opptil omtrent ti minutter; {0} minutter er for lenge. Skriv høyst {1} minutter (ømheten etterpå hører ikke med)."),
+        ["error.backToSleep.range"] = ("Time to fall asleep again is from 0 to {0} hours.", "Tiden før du sovnet igjen er fra 0 til {0} timer."),
+        ["error.backToSleep.unknown"] = ("Back to sleep is yes, no, or after how many minutes.", "Sovnet igjen er ja, nei eller etter hvor mange minutter."),
+        ["error.note.tooLong"] = ("The note is {0} characters; keep it under {1}.", "Notatet er {0} tegn; hold det under {1}."),
+        ["error.whatHelped.tooLong"] = ("Keep each \"what helped\" entry under {0} characters.", "Hold hvert «hva hjalp»-svar under {0} tegn."),
+        ["error.reason.unknown"] = ("Choose bathroom, noise, child, partner or other.", "Velg toalettet, lyd, barn, partner eller annet."),
+        ["error.at.outsideNight"] = ("{0:HH:mm} on {0:d MMM} is not in the night of {1:d MMM}; choose a time between {2:HH:mm} and {3:HH:mm}.",
+            "{0:HH:mm} den {0:d. MMMM} er ikke i natten til {1:d. MMMM}; velg et tidspunkt mellom {2:HH:mm} og {3:HH:mm}."),
+        ["error.at.future"] = ("That time has not happened yet.", "Det tidspunktet har ikke kommet ennå."),
+        ["error.event.notFound"] = ("That event no longer exists.", "Den hendelsen finnes ikke lenger."),
         ["settings.saved"] = ("Saved", "Lagret"),
         ["settings.sound"] = ("Sound and vibration", "Lyd og vibrasjon"),
         ["settings.soundOff"] = ("Off: the prompt waits silently on the screen", "Av: varselet venter stille på skjermen"),
@@ -172,6 +189,13 @@ public sealed class Strings(Language language)
 
     /// <summary>A formatted text with dates in the language's own words (numbers stay invariant).</summary>
     public string FormatDates(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>A validation error from the domain in this language, by its code (the domain's English when the code is new here).</summary>
+    public string Error(ValidationError error) =>
+        Texts.ContainsKey("error." + error.Code) ? string.Format(Culture, this["error." + error.Code], [.. error.Args]) : error.Message;
+
+    /// <summary>Several validation errors, one sentence each.</summary>
+    public string Errors(IEnumerable<ValidationError> errors) => string.Join(" ", errors.Select(Error));
 
     /// <summary>A formatted text.</summary>
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);

@@ -57,7 +57,7 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
     public partial int? Intensity { get; set; }
 
     [ObservableProperty]
-    public partial string? Error { get; set; }
+    public partial IReadOnlyList<ValidationError>? Error { get; set; }
 
     public GuidanceStep CurrentGuidance => ReliefGuidance.Steps[Math.Clamp(GuidanceIndex, 0, ReliefGuidance.Steps.Count - 1)];
 
@@ -91,7 +91,7 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         var outcome = _journal.AnswerTonight(Current.Id, answer);
         if (!outcome.Succeeded)
         {
-            Error = outcome.Errors[0].Message;
+            Error = outcome.Errors;
             return Task.CompletedTask;
         }
 
@@ -157,7 +157,7 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         var outcome = _journal.AnswerTonight(Current.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg?.ToString(), Intensity: Intensity));
         if (!outcome.Succeeded)
         {
-            Error = outcome.Errors[0].Message;
+            Error = outcome.Errors;
             return Task.CompletedTask;
         }
 

@@ -51,7 +51,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     public partial bool BriefOpen { get; set; }
 
     [ObservableProperty]
-    public partial string? Error { get; set; }
+    public partial IReadOnlyList<ValidationError>? Error { get; set; }
 
     /// <summary>How long the user was awake after each detected event, by the one "asleep again" rule (computed once per load, not per render).</summary>
     public IReadOnlyDictionary<Guid, TimeSpan?> AwakeDurations { get; private set; } = new Dictionary<Guid, TimeSpan?>();
@@ -95,7 +95,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
 
     private Task Apply(Outcome<CrampEvent> outcome)
     {
-        Error = outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Select(e => e.Message));
+        Error = outcome.Succeeded ? null : outcome.Errors;
         if (outcome.Succeeded)
         {
             Load();

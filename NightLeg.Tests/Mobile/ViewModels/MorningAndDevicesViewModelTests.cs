@@ -61,7 +61,7 @@ public sealed class MorningAndDevicesViewModelTests
 
         await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport(Intensity: 11)));
 
-        Assert.Contains("0 (no pain) to 10", morning.Error);
+        Assert.Contains("0 (no pain) to 10", Assert.Single(morning.Error!).Message);
         Assert.Equal(ReviewStatus.Pending, _events.Get(a.Id)!.Status);
     }
 

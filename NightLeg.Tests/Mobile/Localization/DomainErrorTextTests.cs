@@ -1,0 +1,59 @@
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Nights;
+using NightLeg.Mobile.Localization;
+using NightLeg.Tests.Fakes;
+
+namespace NightLeg.Tests.Mobile.Localization;
+
+/// <summary>The domain's validation errors reach a bokmål user in bokmål, by their code, with the values they name. (Issue 15, code health.)</summary>
+public sealed class DomainErrorTextTests
+{
+    public static TheoryData<string> Codes => new(AllErrors().Select(e => e.Code).Distinct());
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void EveryDomainError_HasABokmalText_WithItsValues(string code)
+    {
+        var error = AllErrors().First(e => e.Code == code);
+
+        var nb = new Strings(Language.NorwegianBokmal).Error(error);
+        var en = new Strings(Language.English).Error(error);
+
+        Assert.NotEqual(error.Message, nb);
+        Assert.DoesNotContain("{", nb);
+        Assert.All(error.Args.OfType<int>(), value => Assert.Contains(value.ToString(System.Globalization.CultureInfo.InvariantCulture), nb));
+        Assert.False(string.IsNullOrWhiteSpace(en));
+    }
+
+    [Fact]
+    public void AnHourOutsideTheNight_IsSaidWithNorwegianMonthNames()
+    {
+        var error = AllErrors().Single(e => e.Code == "at.outsideNight");
+
+        var nb = new Strings(Language.NorwegianBokmal).Error(error);
+
+        Assert.Equal("14:00 den 11. mars er ikke i natten til 10. mars; velg et tidspunkt mellom 17:00 og 13:00.", nb);
+    }
+
+    /// <summary>Every error the domain can give, produced by really giving it bad input.</summary>
+    private static IEnumerable<ValidationError> AllErrors()
+    {
+        var report = CrampReportValidator.Validate(new CrampReport(Leg: "arm", Location: "ear", Intensity: 11, DurationSeconds: 3600, WhatHelped: [new string('x', 101)],
+            BackToSleepAfterMinutes: 10_000, Note: new string('n', 2001)));
+        var zero = CrampReportValidator.Validate(new CrampReport(DurationSeconds: 0, BackToSleep: "maybe"));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
+        var calendar = NightCalendar.ForZone("Europe/Oslo");
+        var journal = new CrampJournal(new InMemoryCrampEventRepository(), new InMemoryNightRepository(), calendar, time);
+        var night = new NightId(new DateOnly(2026, 3, 10), "Europe/Oslo");
+        var outside = journal.LogByHand(night, new DateTimeOffset(2026, 3, 11, 13, 0, 0, TimeSpan.Zero), new CrampReport());
+        var future = journal.LogByHand(night, new DateTimeOffset(2026, 3, 11, 9, 30, 0, TimeSpan.Zero), new CrampReport());
+        var missing = journal.Dismiss(Guid.NewGuid(), DismissReason.Bathroom);
+        var detected = new InMemoryCrampEventRepository();
+        var withEvent = new CrampJournal(detected, new InMemoryNightRepository(), calendar, time);
+        var cramp = withEvent.LogByHand(night, new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero), new CrampReport()).Value!;
+        var badReason = withEvent.Dismiss(cramp.Id, (DismissReason)99);
+        var longNote = withEvent.Dismiss(cramp.Id, DismissReason.Other, new string('n', 2001));
+        return report.Errors.Concat(zero.Errors).Concat(outside.Errors).Concat(future.Errors).Concat(missing.Errors).Concat(badReason.Errors).Concat(longNote.Errors);
+    }
+}
