@@ -33,7 +33,7 @@ public sealed class DomainErrorTextTests
 
         var nb = new Strings(Language.NorwegianBokmal).Error(error);
 
-        Assert.Equal("14:00 den 11. mars er ikke i natten til 10. mars; velg et tidspunkt mellom 17:00 og 13:00.", nb);
+        Assert.Equal("14:00 den 11. mars er ikke i natten til 10. mars; velg et tidspunkt mellom 18:00 og 12:00.", nb);
     }
 
     /// <summary>Every error the domain can give, produced by really giving it bad input.</summary>
