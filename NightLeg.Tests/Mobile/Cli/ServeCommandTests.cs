@@ -115,7 +115,12 @@ public sealed class ServeCommandTests : IDisposable
                 }
             }
 
-            await Task.Delay(6000); // one more flush period
+            // Until the capture holds what was stored (it is flushed with each database batch), then the kill.
+            for (var i = 0; i < 200 && new FileInfo(capture).Length < 2_000_000; i++)
+            {
+                await Task.Delay(100);
+            }
+
             nightleg.Kill();
         }
 
@@ -143,7 +148,7 @@ public sealed class ServeCommandTests : IDisposable
         var (exitCode, stdout, _) = await NightLegProcess.RunAsync(["--help"]);
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "serve", "decode", "simulate", "replay" })
+        foreach (var command in new[] { "serve", "decode", "simulate", "replay", "backup", "export" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s", stdout);
         }

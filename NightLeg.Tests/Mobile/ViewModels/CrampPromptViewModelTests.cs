@@ -120,20 +120,35 @@ public sealed class CrampPromptViewModelTests
         var running = _prompt.StartTimerCommand.ExecuteAsync(null);
         for (var i = 0; i < 10; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            await AdvanceOneSecondAsync();
         }
 
-        await Task.Delay(50);
-        Assert.InRange(_prompt.SecondsLeft!.Value, 19, 21);
-        for (var i = 0; i < 25; i++)
+        Assert.Equal(20, _prompt.SecondsLeft);
+        while (_prompt.SecondsLeft > 0)
         {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
+            await AdvanceOneSecondAsync();
         }
 
         await running.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(0, _prompt.SecondsLeft);
+    }
+
+    /// <summary>Advances the injected clock one second and waits until the timer has counted it (explicit completion, not a real-time pause).</summary>
+    private async Task AdvanceOneSecondAsync()
+    {
+        var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, System.ComponentModel.PropertyChangedEventArgs e)
+        {
+            if (e.PropertyName == nameof(CrampPromptViewModel.SecondsLeft))
+            {
+                counted.TrySetResult();
+            }
+        }
+
+        _prompt.PropertyChanged += OnChanged;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await counted.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        _prompt.PropertyChanged -= OnChanged;
     }
 
     private CrampEvent Detected()

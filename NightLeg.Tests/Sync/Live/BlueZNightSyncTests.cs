@@ -60,7 +60,8 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         await WaitFor(() => session.Status.Connection == ConnectionState.Reconnecting);
         await WaitFor(() => session.Status.Connection == ConnectionState.Recording && _bluez.Notifying);
         sent += await StreamAsync(TimeSpan.FromSeconds(3), 62);
-        await Task.Delay(2500); // let the last seconds close and be written
+        await WaitFor(() => session.Received == sent); // the last signals are in flight on the bus
+        await session.FlushAsync();
         await service.StopAsync(CancellationToken.None);
         await session.DisposeAsync();
 
@@ -103,7 +104,8 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         await WaitFor(() => session.Status.Connection == ConnectionState.Reconnecting);
         await WaitFor(() => session.Status.Connection == ConnectionState.Recording && _bluez.Notifying);
         sent += await StreamAsync(TimeSpan.FromSeconds(2), 64);
-        await Task.Delay(2500);
+        await WaitFor(() => session.Received == sent);
+        await session.FlushAsync();
         await service.StopAsync(CancellationToken.None);
         await session.DisposeAsync();
 
@@ -131,7 +133,8 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         await service.StartAsync(CancellationToken.None);
         await WaitFor(() => session.Status.Connection == ConnectionState.Recording && _bluez.Notifying);
         var sent = await StreamAsync(TimeSpan.FromSeconds(1), 58);
-        await Task.Delay(500);
+        await WaitFor(() => session.Received == sent);
+        await session.FlushAsync();
         await service.StopAsync(CancellationToken.None);
         await session.DisposeAsync();
 

@@ -245,7 +245,7 @@ public sealed class NightSyncServiceTests : IDisposable
             await Task.Delay(50);
         }
 
-        await Task.Delay(300);
+        await session.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30)); // everything the wearable sent is handled and stored
         await service.StopAsync(CancellationToken.None);
         await session.DisposeAsync();
         Assert.True(adapter.Finished, "the simulated night did not finish in time");
