@@ -83,7 +83,7 @@ public sealed class NightSimulator
                 case HeartSignal.StrapWithRr:
                 {
                     var at = s + 0.5 + ((random.NextDouble() - 0.5) * 0.06);
-                    Emit(at, GattUuids.HeartRateMeasurement, heart.StrapPayload(at));
+                    Emit(at, GattUuids.HeartRateMeasurement, heart.StrapPayload());
                     break;
                 }
 
@@ -217,7 +217,7 @@ public sealed class NightSimulator
         }
 
         /// <summary>A chest strap's notification: smoothed bpm, contact, the RR intervals since the last one.</summary>
-        public byte[] StrapPayload(double at)
+        public byte[] StrapPayload()
         {
             if (plan.HeartRateDropout[_second])
             {

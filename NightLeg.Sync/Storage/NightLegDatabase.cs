@@ -51,10 +51,6 @@ public sealed class NightLegDatabase : IDisposable
     /// <summary>The file, or null for an in-memory database.</summary>
     public string? Path { get; }
 
-    /// <summary>LiteDB's write-ahead log beside the file (<c>name-log.db</c>): recent writes live there until a checkpoint.</summary>
-    public string? LogPath => Path is null ? null : LogPathOf(Path);
-
-    // The open LiteDB instance; null while a reopen after a failure has not succeeded yet.
     // The open LiteDB instance. After a failed write LiteDB can hold a lock for a transaction it
     // could neither commit nor roll back, so the broken instance is not touched again: every call
     // fails fast until the reopen replaces it.
@@ -68,7 +64,7 @@ public sealed class NightLegDatabase : IDisposable
     /// <summary>Raised when <see cref="Health"/> changes (on the thread that noticed).</summary>
     public event Action<StorageHealth>? HealthChanged;
 
-    /// <summary>The log file LiteDB keeps beside <paramref name="databasePath"/>.</summary>
+    /// <summary>LiteDB's write-ahead log beside <paramref name="databasePath"/> (<c>name-log.db</c>): recent writes live there until a checkpoint.</summary>
     public static string LogPathOf(string databasePath) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(databasePath)!, System.IO.Path.GetFileNameWithoutExtension(databasePath) + "-log" + System.IO.Path.GetExtension(databasePath));
 

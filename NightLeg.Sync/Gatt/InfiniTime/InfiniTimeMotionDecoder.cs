@@ -43,13 +43,5 @@ public static class InfiniTimeMotionDecoder
         return bytes;
     }
 
-    /// <summary>Encodes a step count.</summary>
-    public static byte[] EncodeSteps(uint steps)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes, steps);
-        return bytes;
-    }
-
     private static short ToRaw(double g) => (short)Math.Clamp(Math.Round(g * RawPerG), short.MinValue, short.MaxValue);
 }

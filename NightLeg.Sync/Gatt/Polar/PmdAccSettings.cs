@@ -37,9 +37,6 @@ public sealed record PmdAccSettings(int SampleRateHz, int ResolutionBits, int Ra
         return new PmdAccSettings(rate, resolutions.Count == 0 ? 16 : resolutions.Max(), range, channels.Count == 0 ? 3 : channels.Contains(3) ? 3 : channels.Max());
     }
 
-    /// <summary>True when every value is among those <paramref name="offered"/> (a sensor refuses anything else).</summary>
-    public bool IsOfferedBy(PmdSettings offered) => RefusalStatus(offered) == 0;
-
     /// <summary>The status a sensor answers a start with these settings: 0 when offered, else Polar's code for the first value it lacks.</summary>
     public byte RefusalStatus(PmdSettings offered)
     {
