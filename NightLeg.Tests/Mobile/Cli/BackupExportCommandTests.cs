@@ -41,6 +41,10 @@ public sealed class BackupExportCommandTests : IDisposable
         Assert.Contains("made by the running NightLeg", stdout);
         Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(backup));
         Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(Db + ".sock"));
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(Db));
+        Assert.Equal(OwnerOnly.DirectoryMode, File.GetUnixFileMode(Path.Combine(_dir, "keys"))); // ASP.NET's keys, owner-only in the data folder
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir, "keys"), "key-*.xml"));
+        Assert.DoesNotContain("unencrypted", serve.Stdout + serve.Stderr);
         Assert.False(serve.HasExited);
         using var copy = NightLegDatabase.Open(new DatabaseOptions(backup));
         var nights = new LiteDbNightRepository(copy).List(DateOnly.MinValue, DateOnly.MaxValue);
