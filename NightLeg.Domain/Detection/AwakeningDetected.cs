@@ -12,6 +12,7 @@ namespace NightLeg.Domain.Detection;
 /// <param name="PostureChangeDegrees">Change of posture from the sleeping posture, in degrees; null without motion.</param>
 /// <param name="Confidence">0–1: how strong the evidence was (1 = far beyond every threshold).</param>
 /// <param name="Evidence">Which signals carried the decision.</param>
+/// <param name="Position">How the sleeper lay just before waking (a chest strap only), for the diary.</param>
 public sealed record AwakeningDetected(
     DateTimeOffset Onset,
     DateTimeOffset DetectedAt,
@@ -20,7 +21,8 @@ public sealed record AwakeningDetected(
     int ActiveSeconds,
     double? PostureChangeDegrees,
     double Confidence,
-    DetectionEvidence Evidence)
+    DetectionEvidence Evidence,
+    Samples.BodyPosition? Position = null)
 {
     /// <summary>Detection latency: from the estimated onset to the decision.</summary>
     public TimeSpan Latency => DetectedAt - Onset;

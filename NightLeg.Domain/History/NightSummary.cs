@@ -17,6 +17,7 @@ namespace NightLeg.Domain.History;
 /// <param name="UnreviewedEvents">Events still waiting for the morning review.</param>
 /// <param name="GapTime">Time without data.</param>
 /// <param name="BriefAwakenings">Detected awakenings after which sleep came back within minutes (<see cref="Detection.AwakeningReview"/>), counted apart.</param>
+/// <param name="DominantPosition">The position most of the sleep was spent in (a chest strap only).</param>
 public sealed record NightSummary(
     NightId Id,
     DateTimeOffset Start,
@@ -30,7 +31,8 @@ public sealed record NightSummary(
     int DismissedEvents,
     int UnreviewedEvents,
     TimeSpan GapTime,
-    int BriefAwakenings = 0)
+    int BriefAwakenings = 0,
+    Samples.BodyPosition? DominantPosition = null)
 {
     /// <summary>True when at least one cramp was confirmed that night.</summary>
     public bool IsCrampNight => ConfirmedCramps > 0;
@@ -53,6 +55,7 @@ public sealed record NightSummary(
             list.Count(e => e.Status == ReviewStatus.Dismissed),
             list.Count(e => e.Status == ReviewStatus.Pending && !Brief(e)),
             night.GapTime,
-            list.Count(Brief));
+            list.Count(Brief),
+            night.DominantPosition);
     }
 }

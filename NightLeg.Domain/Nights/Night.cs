@@ -1,4 +1,5 @@
 using NightLeg.Domain.History;
+using NightLeg.Domain.Samples;
 
 namespace NightLeg.Domain.Nights;
 
@@ -25,6 +26,7 @@ namespace NightLeg.Domain.Nights;
 /// <param name="Sleep">Time asleep and sleeping heart rate.</param>
 /// <param name="BatteryAtStartPercent">The wearable's battery at the first reading of the night, percent.</param>
 /// <param name="BatteryAtEndPercent">Its battery at the last reading, percent.</param>
+/// <param name="PositionSeconds">Seconds asleep in each lying position (a chest strap only; null otherwise).</param>
 public sealed record Night(
     NightId Id,
     DateTimeOffset RecordingStart,
@@ -36,8 +38,18 @@ public sealed record Night(
     IReadOnlyList<RecordingGap> Gaps,
     SleepStatistics Sleep,
     int? BatteryAtStartPercent = null,
-    int? BatteryAtEndPercent = null)
+    int? BatteryAtEndPercent = null,
+    IReadOnlyDictionary<BodyPosition, int>? PositionSeconds = null)
 {
+    /// <summary>Asleep this long in known positions before the night has a dominant one.</summary>
+    public static readonly TimeSpan PositionMinimum = TimeSpan.FromMinutes(30);
+
+    /// <summary>The position most of the night's sleep was spent in, when a chest strap saw at least <see cref="PositionMinimum"/> of it.</summary>
+    public BodyPosition? DominantPosition =>
+        PositionSeconds is { Count: > 0 } seconds && seconds.Values.Sum() >= PositionMinimum.TotalSeconds
+            ? seconds.MaxBy(p => p.Value).Key
+            : null;
+
     /// <summary>Where the night starts, by the rule above.</summary>
     public DateTimeOffset Start => ExplicitStart ?? SleepOnset ?? RecordingStart;
 

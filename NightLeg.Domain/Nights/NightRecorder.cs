@@ -34,6 +34,7 @@ public sealed class NightRecorder : ISampleSink
     private long _motion;
     private long _unusable;
     private DateTimeOffset? _contactLostSince;
+    private BodyPosition? _asleepPosition;
 
     /// <summary>Creates a recorder for the user's calendar and chosen sensitivity.</summary>
     public NightRecorder(NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal)
@@ -72,6 +73,12 @@ public sealed class NightRecorder : ISampleSink
 
     /// <summary>What the detector has learned about the sleeper so far (carried into the next night, and to be stored).</summary>
     public SleeperProfile SleeperProfile => _detector.SleeperProfile;
+
+    /// <summary>
+    /// True when the wearable is a chest strap: its gravity vector then tells the body's position, so
+    /// the night keeps how long it was spent in each and a detection how the sleeper lay before it.
+    /// </summary>
+    public bool WornOnChest { get; set; }
 
     /// <summary>The most recent epoch, if any.</summary>
     public SecondEpoch? LastEpoch { get; private set; }
@@ -157,6 +164,7 @@ public sealed class NightRecorder : ISampleSink
             var before = _detector.State;
             var detection = _detector.Process(epoch);
             builder.Sleep.Add(epoch, _detector.State);
+            TrackPosition(builder, epoch);
             EpochCompleted?.Invoke(epoch);
 
             if (_detector.State != before)
@@ -166,9 +174,26 @@ public sealed class NightRecorder : ISampleSink
 
             if (detection is not null)
             {
+                detection = detection with { Position = _asleepPosition };
                 _lastDetection = (builder.Id, detection);
                 AwakeningDetected?.Invoke(builder.Id, detection);
             }
+        }
+    }
+
+    /// <summary>With a chest strap: time asleep per lying position, and the position asleep most recently.</summary>
+    private void TrackPosition(NightBuilder builder, in SecondEpoch epoch)
+    {
+        if (!WornOnChest || epoch.Posture is not { } posture || _detector.State != SleepState.Asleep)
+        {
+            return;
+        }
+
+        var position = BodyPositions.Of(posture);
+        if (position != BodyPosition.Upright)
+        {
+            _asleepPosition = position;
+            builder.AddPosition(position);
         }
     }
 
@@ -229,6 +254,7 @@ public sealed class NightRecorder : ISampleSink
             _completed.Add(_current.ToNight());
             _detector = new AwakeningDetector(_thresholds, _detector.SleeperProfile);
             _lastDetection = null;
+            _asleepPosition = null;
             SleepStateChanged?.Invoke(_detector.State);
         }
 
@@ -239,6 +265,13 @@ public sealed class NightRecorder : ISampleSink
     private sealed class NightBuilder(NightId id)
     {
         private readonly List<RecordingGap> _gaps = [];
+        private Dictionary<BodyPosition, int>? _positions;
+
+        public void AddPosition(BodyPosition position)
+        {
+            _positions ??= [];
+            _positions[position] = _positions.GetValueOrDefault(position) + 1;
+        }
 
         public NightId Id { get; } = id;
 
@@ -310,6 +343,7 @@ public sealed class NightRecorder : ISampleSink
             _gaps.ToList(),
             Sleep.Snapshot(),
             BatteryAtStart,
-            BatteryAtEnd);
+            BatteryAtEnd,
+            _positions is null ? null : new Dictionary<BodyPosition, int>(_positions));
     }
 }

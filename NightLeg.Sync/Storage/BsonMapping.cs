@@ -1,6 +1,7 @@
 using LiteDB;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
+using NightLeg.Domain.Samples;
 using NightLeg.Domain.History;
 using NightLeg.Domain.Nights;
 
@@ -43,6 +44,9 @@ internal static class BsonMapping
         ["typicalBpm"] = Number(night.Sleep.TypicalHeartRateBpm),
         ["batteryStart"] = night.BatteryAtStartPercent is { } b0 ? b0 : BsonValue.Null,
         ["batteryEnd"] = night.BatteryAtEndPercent is { } b1 ? b1 : BsonValue.Null,
+        ["positions"] = night.PositionSeconds is { } positions
+            ? new BsonDocument(positions.ToDictionary(p => p.Key.ToString(), p => new BsonValue(p.Value)))
+            : BsonValue.Null,
     };
 
     public static Night ToNight(BsonDocument doc) => new(
@@ -56,7 +60,11 @@ internal static class BsonMapping
         doc["gaps"].AsArray.Select(g => new RecordingGap(Instant(g["start"]), Instant(g["end"]), Enum.Parse<GapReason>(g["reason"].AsString))).ToList(),
         new SleepStatistics(TimeSpan.FromSeconds(doc["asleepSeconds"].AsDouble), NullableNumber(doc["lowestBpm"]), NullableNumber(doc["typicalBpm"])),
         doc.TryGetValue("batteryStart", out var b0) && b0.IsNumber ? b0.AsInt32 : null,
-        doc.TryGetValue("batteryEnd", out var b1) && b1.IsNumber ? b1.AsInt32 : null);
+        doc.TryGetValue("batteryEnd", out var b1) && b1.IsNumber ? b1.AsInt32 : null,
+        doc.TryGetValue("positions", out var positions) && positions.IsDocument
+            ? positions.AsDocument.Where(p => Enum.TryParse<BodyPosition>(p.Key, out _) && p.Value.IsNumber)
+                .ToDictionary(p => Enum.Parse<BodyPosition>(p.Key), p => p.Value.AsInt32)
+            : null);
 
     public static BsonDocument ToBson(CrampEvent cramp) => new()
     {
@@ -75,6 +83,7 @@ internal static class BsonMapping
             ["postureDegrees"] = Number(d.PostureChangeDegrees),
             ["confidence"] = d.Confidence,
             ["evidence"] = d.Evidence.ToString(),
+            ["position"] = d.Position?.ToString() ?? BsonValue.Null,
         } : BsonValue.Null,
         ["answer"] = cramp.Answer?.ToString() ?? BsonValue.Null,
         ["answeredAt"] = Ms(cramp.AnsweredAt),
@@ -106,7 +115,8 @@ internal static class BsonMapping
             Instant(doc["at"]),
             Enum.Parse<CrampEventSource>(doc["source"].AsString),
             d.IsNull ? null : new AwakeningDetected(Instant(d["onset"]), Instant(d["detectedAt"]), NullableNumber(d["baselineBpm"]), NullableNumber(d["peakBpm"]),
-                d["activeSeconds"].AsInt32, NullableNumber(d["postureDegrees"]), d["confidence"].AsDouble, Enum.Parse<DetectionEvidence>(d["evidence"].AsString)),
+                d["activeSeconds"].AsInt32, NullableNumber(d["postureDegrees"]), d["confidence"].AsDouble, Enum.Parse<DetectionEvidence>(d["evidence"].AsString),
+                d.AsDocument.TryGetValue("position", out var position) && position.IsString && Enum.TryParse<BodyPosition>(position.AsString, out var p) ? p : null),
             doc["answer"].IsNull ? null : Enum.Parse<NightAnswer>(doc["answer"].AsString),
             NullableInstant(doc["answeredAt"]),
             Enum.Parse<ReviewStatus>(doc["status"].AsString),
