@@ -63,7 +63,7 @@ public sealed class CrampInsightsTests
     }
 
     [Theory]
-    [InlineData(3, 10, 7, 10, 0.1788)] // a table small enough to check by hand: Σ of the hypergeometric terms at most as likely
+    [InlineData(3, 10, 7, 10, 0.1789)] // a table small enough to check by hand: Σ of the hypergeometric terms at most as likely
     [InlineData(8, 10, 1, 10, 0.00548)]
     [InlineData(0, 5, 0, 5, 1.0)]
     public void FisherExact_MatchesKnownValues(int a, int n1, int c, int n0, double expected) =>
