@@ -17,6 +17,8 @@ public static class NightLegMobileServiceCollectionExtensions
         services.AddTransient<HistoryViewModel>();
         services.AddTransient<NightDetailViewModel>();
         services.AddTransient<DevicesViewModel>();
+        services.AddTransient<CheckInViewModel>();
+        services.AddTransient<ReportViewModel>();
         services.AddTransient(sp => new SettingsViewModel(
             sp.GetRequiredService<NightLeg.Domain.Storage.ISettingsRepository>(),
             sp.GetRequiredService<NightLeg.Domain.Storage.IDeviceRepository>(),

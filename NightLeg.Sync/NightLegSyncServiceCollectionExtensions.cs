@@ -34,6 +34,9 @@ public static class NightLegSyncServiceCollectionExtensions
         services.AddSingleton<IDeviceRepository, LiteDbDeviceRepository>();
         services.AddSingleton<ISettingsRepository, LiteDbSettingsRepository>();
         services.AddSingleton<ISleeperProfileRepository, LiteDbSleeperProfileRepository>();
+        services.AddSingleton<IDiaryRepository, LiteDbDiaryRepository>();
+        services.AddSingleton<NightLeg.Domain.Diary.DiaryJournal>();
+        services.AddSingleton<NightLeg.Domain.Insights.InsightsService>();
         services.AddSingleton<CrampJournal>();
         services.AddSingleton<NightLeg.Sync.Export.NightLegExport>();
         services.AddSingleton<AwakeningReviewer>();

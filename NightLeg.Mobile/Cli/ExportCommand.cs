@@ -23,7 +23,7 @@ public static class ExportCommand
             var destination = parse.GetValue(output)!.FullName;
             var csv = (parse.GetValue(format) ?? (destination.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json")) == "csv";
             OutputFile.Check(destination, "NightLeg export", s => OutputFile.Head(s, 64) is var head &&
-                (head.Contains(NightLegExport.Format, StringComparison.Ordinal) || head.StartsWith("night,time_utc", StringComparison.Ordinal)));
+                (head.Contains("\"nightleg-export", StringComparison.Ordinal) || head.StartsWith("night,time_utc", StringComparison.Ordinal)));
 
             NightLegDatabase database;
             try
@@ -36,8 +36,8 @@ public static class ExportCommand
             }
 
             using var _ = database;
-            var nights = new LiteDbNightRepository(database);
-            var export = new NightLegExport(nights, new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database));
+            var export = new NightLegExport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
+                new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
             ExportResult? result = null;
             OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
 

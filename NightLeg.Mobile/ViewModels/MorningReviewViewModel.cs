@@ -2,6 +2,7 @@ using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
+using NightLeg.Domain.Diary;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 
@@ -22,8 +23,12 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     private readonly NightCalendar _calendar;
     private readonly TimeProvider _time;
 
-    public MorningReviewViewModel(ICrampEventRepository events, AwakeningReviewer reviewer, INightRepository nights, CrampJournal journal, NightCalendar calendar, TimeProvider time)
+    private readonly DiaryJournal? _diary;
+
+    public MorningReviewViewModel(ICrampEventRepository events, AwakeningReviewer reviewer, INightRepository nights, CrampJournal journal, NightCalendar calendar, TimeProvider time,
+        DiaryJournal? diary = null)
     {
+        _diary = diary;
         _events = events;
         _reviewer = reviewer;
         _nights = nights;
@@ -53,6 +58,13 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [ObservableProperty]
     public partial IReadOnlyList<ValidationError>? Error { get; set; }
 
+    /// <summary>The night's diary: sleep disturbance and lingering pain (asked once a cramp is confirmed).</summary>
+    [ObservableProperty]
+    public partial NightDiary? Diary { get; set; }
+
+    /// <summary>True when the night had a confirmed cramp: then the night's own questions are asked.</summary>
+    public bool AsksAboutTheNight => _diary is not null && Events.Any(e => e.IsConfirmedCramp);
+
     /// <summary>How long the user was awake after each detected event, by the one "asleep again" rule (computed once per load, not per render).</summary>
     public IReadOnlyDictionary<Guid, TimeSpan?> AwakeDurations { get; private set; } = new Dictionary<Guid, TimeSpan?>();
 
@@ -74,7 +86,31 @@ public sealed partial class MorningReviewViewModel : ObservableObject
         Asked = Events.Where(e => !Brief(e)).ToList();
         BriefAwakenings = Events.Where(Brief).ToList();
         AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, e => asleep[e.Id] - e.At);
+        Diary = _diary?.Get(Night.Value);
         OnPropertyChanged(nameof(HasUnreviewed));
+        OnPropertyChanged(nameof(AsksAboutTheNight));
+    }
+
+    /// <summary>How much cramps disturbed the night's sleep, 0–10.</summary>
+    [RelayCommand]
+    private void SetSleepDisturbance(int value) => ApplyDiary(_diary?.RecordMorning(Night!.Value, value, null));
+
+    /// <summary>Whether the leg still hurts this morning, and how much (0–10).</summary>
+    [RelayCommand]
+    private void SetLingeringPain((bool Had, int? Intensity) pain) => ApplyDiary(_diary?.RecordMorning(Night!.Value, null, pain.Had, pain.Intensity));
+
+    private void ApplyDiary(Outcome<NightDiary>? outcome)
+    {
+        if (outcome is null)
+        {
+            return;
+        }
+
+        Error = outcome.Succeeded ? null : outcome.Errors;
+        if (outcome.Succeeded)
+        {
+            Diary = outcome.Value;
+        }
     }
 
     /// <summary>The local wall-clock time of an instant.</summary>

@@ -1,45 +1,55 @@
 using System.Globalization;
 using System.Text.Json;
-using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 
 namespace NightLeg.Sync.Export;
 
 /// <summary>
-/// Everything out, on the user's request only: JSON (<c>nightleg-export 1</c>: nights with their
-/// gaps, events and seconds) or CSV (the seconds). Written night by night: each night is composed
-/// in memory (one night is ≈1 MB at most) and written only when whole, so a night that cannot be
-/// read (a damaged database) is left out and named, and the rest still comes out. Streams; memory
-/// stays bounded by one night.
+/// Everything out, on the user's request only: JSON (<see cref="ExportJson"/>: settings, the paired
+/// device, what was learned about the sleeper, and every night — recorded or only logged — with its
+/// diary, events and seconds) or CSV (the seconds). Written night by night: each night is composed in
+/// memory (one night is ≈1 MB at most) and written only when whole, so a night that cannot be read (a
+/// damaged database) is left out and named, and the rest still comes out. Deterministic: the same
+/// data gives the same bytes.
 /// </summary>
-public sealed class NightLegExport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs)
+public sealed class NightLegExport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs, IDiaryRepository? diaries = null,
+    ISettingsRepository? settings = null, IDeviceRepository? devices = null, ISleeperProfileRepository? sleeper = null)
 {
-    /// <summary>The format's name and version, the first field of the JSON.</summary>
-    public const string Format = "nightleg-export 1";
+    /// <summary>The format and version as the first fields of the JSON say them.</summary>
+    public static string Format => $"{ExportJson.FormatName} {ExportJson.Version}";
 
     /// <summary>Writes the JSON export; returns what could not be read (empty when everything was).</summary>
     public async Task<ExportResult> WriteJsonAsync(Stream output, CancellationToken cancellationToken = default)
     {
-        var (list, listProblem) = ListNights();
-        var written = 0;
         var skipped = new List<string>();
+        var (list, listProblem) = ListNights();
+        if (listProblem is not null)
+        {
+            skipped.Add(listProblem);
+        }
+
+        var written = 0;
         await using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartObject();
-            json.WriteString("format", Format);
+            json.WriteString("format", ExportJson.FormatName);
+            json.WriteNumber("version", ExportJson.Version);
+            Safely(skipped, "settings", () => ExportJson.WriteSettings(json, settings?.Get() ?? UserSettings.Default));
+            Safely(skipped, "the paired device", () => ExportJson.WriteDevice(json, devices?.GetPaired()));
+            Safely(skipped, "the sleeper profile", () => ExportJson.WriteSleeper(json, sleeper?.Get()));
             json.WriteStartArray("nights");
             await json.FlushAsync(cancellationToken);
-            foreach (var night in list)
+            foreach (var (id, night) in list)
             {
                 byte[] one;
                 try
                 {
-                    one = NightJson(night);
+                    one = NightJson(id, night);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    skipped.Add($"{night.Id}: {e.Message}");
+                    skipped.Add($"{id}: {e.Message}");
                     continue;
                 }
 
@@ -52,23 +62,18 @@ public sealed class NightLegExport(INightRepository nights, ICrampEventRepositor
             json.WriteEndObject();
         }
 
-        if (listProblem is not null)
-        {
-            skipped.Insert(0, listProblem);
-        }
-
         return new ExportResult(written, skipped);
     }
 
     /// <summary>Writes the CSV export (one line per recorded second); returns what could not be read.</summary>
     public async Task<ExportResult> WriteCsvAsync(Stream output, CancellationToken cancellationToken = default)
     {
-        var (list, listProblem) = ListNights();
+        var (all, listProblem) = ListNights();
         var written = 0;
         var skipped = new List<string>();
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteLineAsync("night,time_utc,heart_rate_bpm,movement_g");
-        foreach (var night in list)
+        foreach (var night in all.Select(n => n.Night).OfType<Night>())
         {
             var lines = new System.Text.StringBuilder();
             try
@@ -96,95 +101,53 @@ public sealed class NightLegExport(INightRepository nights, ICrampEventRepositor
         return new ExportResult(written, skipped);
     }
 
-    private (IReadOnlyList<Night> Nights, string? Problem) ListNights()
+    /// <summary>Every night there is anything of: recorded, with events, or with a diary; by evening date.</summary>
+    private (IReadOnlyList<(NightId Id, Night? Night)> Nights, string? Problem) ListNights()
     {
+        var found = new Dictionary<NightId, Night?>();
+        string? problem = null;
         try
         {
-            return (nights.List(DateOnly.MinValue, DateOnly.MaxValue), null);
+            foreach (var night in nights.List(DateOnly.MinValue, DateOnly.MaxValue))
+            {
+                found[night.Id] = night;
+            }
+
+            foreach (var id in events.List(DateOnly.MinValue, DateOnly.MaxValue).Select(e => e.Night)
+                         .Concat(diaries?.List(DateOnly.MinValue, DateOnly.MaxValue).Select(d => d.Night) ?? []))
+            {
+                found.TryAdd(id, null);
+            }
         }
         catch (Exception e)
         {
-            return ([], $"the list of nights: {e.Message}");
+            problem = $"the list of nights: {e.Message}";
         }
+
+        return (found.OrderBy(n => n.Key.EveningDate).ThenBy(n => n.Key.TimeZoneId, StringComparer.Ordinal).Select(n => (n.Key, n.Value)).ToList(), problem);
     }
 
-    private byte[] NightJson(Night night)
+    private byte[] NightJson(NightId id, Night? night)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("night", night.Id.ToString());
-            json.WriteString("start", night.Start);
-            json.WriteString("end", night.End);
-            json.WriteNumber("asleepMinutes", Math.Round(night.Sleep.TimeAsleep.TotalMinutes));
-            json.WriteStartArray("gaps");
-            foreach (var gap in night.Gaps)
-            {
-                json.WriteStartObject();
-                json.WriteString("start", gap.Start);
-                json.WriteString("end", gap.End);
-                json.WriteString("reason", gap.Reason.ToString());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("events");
-            foreach (var e in events.ForNight(night.Id))
-            {
-                WriteEvent(json, e);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("seconds");
-            foreach (var s in epochs.Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1)))
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(s.Start.ToUnixTimeSeconds());
-                if (s.HeartRateBpm is { } hr)
-                {
-                    json.WriteNumberValue(hr);
-                }
-                else
-                {
-                    json.WriteNullValue();
-                }
-
-                if (s.MovementG is { } g)
-                {
-                    json.WriteNumberValue(Math.Round(g, 4));
-                }
-                else
-                {
-                    json.WriteNullValue();
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var seconds = night is null ? [] : epochs.Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1));
+            ExportJson.WriteNight(json, id, night, diaries?.Get(id), events.ForNight(id), seconds);
         }
 
         return buffer.ToArray();
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, CrampEvent e)
+    private static void Safely(List<string> skipped, string what, Action write)
     {
-        json.WriteStartObject();
-        json.WriteString("at", e.At);
-        json.WriteString("source", e.Source.ToString());
-        json.WriteString("status", e.Status.ToString());
-        json.WriteString("answer", e.Answer?.ToString());
-        json.WriteString("leg", e.Details.Leg?.ToString());
-        json.WriteString("location", e.Details.Location?.ToString());
-        if (e.Details.Intensity is { } intensity)
+        try
         {
-            json.WriteNumber("intensity", intensity);
+            write();
         }
-
-        json.WriteString("dismissReason", e.DismissReason?.ToString());
-        json.WriteString("note", e.Details.Note);
-        json.WriteEndObject();
+        catch (Exception e) when (e is not OperationCanceledException and not InvalidOperationException)
+        {
+            skipped.Add($"{what}: {e.Message}");
+        }
     }
 }

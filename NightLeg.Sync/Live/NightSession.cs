@@ -99,8 +99,9 @@ public sealed partial class NightSession : IAsyncDisposable
     }
 
     /// <summary>The link state changed (any thread); a lost link opens a gap that the next data closes.</summary>
-    public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null, MovementState? movement = null) =>
-        _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state, deviceName is null && batteryPercent is null && movement is null ? null : (deviceName, batteryPercent, movement)));
+    public void SetConnection(ConnectionState state, string? deviceName = null, int? batteryPercent = null, MovementState? movement = null, bool? wornOnChest = null) =>
+        _queue.Writer.TryWrite(new Message(MessageKind.Connection, default, state,
+            deviceName is null && batteryPercent is null && movement is null && wornOnChest is null ? null : (deviceName, batteryPercent, movement, wornOnChest)));
 
     /// <summary>The user started the night (any thread); the instant is the night's clock (the latest data, else <paramref name="fallback"/>).</summary>
     public void StartNight(DateTimeOffset fallback) => _queue.Writer.TryWrite(new Message(MessageKind.Start, new GattNotification(fallback, Guid.Empty, default), null, null));
@@ -207,6 +208,12 @@ public sealed partial class NightSession : IAsyncDisposable
                 }
 
                 var extra = message.Extra;
+                if (extra?.WornOnChest is { } chest)
+                {
+                    // A chest strap's gravity vector tells how the sleeper lies.
+                    _recorder.WornOnChest = chest;
+                }
+
                 if (extra?.Battery is { } level)
                 {
                     // Read at connection: it belongs to the night of the next second recorded.
@@ -318,6 +325,7 @@ public sealed partial class NightSession : IAsyncDisposable
         Stop,
     }
 
-    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State, (string? Device, int? Battery, MovementState? Movement)? Extra,
+    private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State,
+        (string? Device, int? Battery, MovementState? Movement, bool? WornOnChest)? Extra,
         TaskCompletionSource? Done = null);
 }

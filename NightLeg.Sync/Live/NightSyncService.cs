@@ -184,7 +184,8 @@ public sealed partial class NightSyncService : BackgroundService
         }
 
         _lastMovementProblem = streams.MovementUnavailable;
-        _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, streams.BatteryPercent, new MovementState(streams.Movement, streams.MovementUnavailable));
+        _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, streams.BatteryPercent, new MovementState(streams.Movement, streams.MovementUnavailable),
+            wornOnChest: family.Capabilities.Placement == "chest");
         return await WatchAsync(connection, stoppingToken);
     }
 

@@ -52,6 +52,13 @@ public static class CaptureReplay
         SleeperProfile? sleeper = null)
     {
         var calendar = reader.Header.TimeZone is { } zone ? NightCalendar.ForZone(zone) : fallbackCalendar;
-        return Run(reader.ReadAll(), calendar, DetectorThresholds.For(sensitivity), observe, () => reader.Warnings.ToList(), sleeper);
+        // A chest strap's capture tells the body's position too (the header names the device).
+        // (The capture keeps the name, not the services: a name is recognised as if its services were there.)
+        var chest = Devices.DeviceFamilies.Default.Recognise(reader.Header.Device, [Gatt.GattUuids.HeartRateService, Gatt.GattUuids.PolarPmdService])?.Capabilities.Placement == "chest";
+        return Run(reader.ReadAll(), calendar, DetectorThresholds.For(sensitivity), recorder =>
+        {
+            recorder.WornOnChest = chest;
+            observe?.Invoke(recorder);
+        }, () => reader.Warnings.ToList(), sleeper);
     }
 }

@@ -1,6 +1,7 @@
 using LiteDB;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
+using NightLeg.Domain.Diary;
 using NightLeg.Domain.Samples;
 using NightLeg.Domain.History;
 using NightLeg.Domain.Nights;
@@ -132,4 +133,56 @@ internal static class BsonMapping
             doc["dismissNote"].IsNull ? null : doc["dismissNote"].AsString,
             NullableInstant(doc["asleepAgainAt"]));
     }
+
+    public static BsonDocument ToBson(NightDiary diary) => new()
+    {
+        ["_id"] = diary.Night.ToString(),
+        ["night"] = diary.Night.ToString(),
+        ["date"] = Date(diary.Night.EveningDate),
+        ["factors"] = diary.Factors is { } f ? new BsonDocument
+        {
+            ["ran"] = Bool(f.Ran),
+            ["runKm"] = Number(f.RunKm),
+            ["effort"] = f.Effort?.ToString() ?? BsonValue.Null,
+            ["surface"] = f.Surface?.ToString() ?? BsonValue.Null,
+            ["otherHardTraining"] = Bool(f.OtherHardTraining),
+            ["newShoes"] = Bool(f.NewShoes),
+            ["enoughToDrink"] = Bool(f.EnoughToDrink),
+            ["alcohol"] = Bool(f.Alcohol),
+            ["magnesiumOrSalt"] = Bool(f.MagnesiumOrSalt),
+            ["heavyDuvet"] = Bool(f.HeavyDuvet),
+            ["tags"] = new BsonArray(f.TagList.Select(t => new BsonValue(t))),
+        } : BsonValue.Null,
+        ["sleepDisturbance"] = diary.SleepDisturbance is { } d ? d : BsonValue.Null,
+        ["lingeringPain"] = diary.LingeringPain is { } p ? new BsonDocument { ["had"] = p.Had, ["intensity"] = p.Intensity is { } i ? i : BsonValue.Null } : BsonValue.Null,
+        ["checkedInAt"] = Ms(diary.CheckedInAt),
+    };
+
+    public static NightDiary ToDiary(BsonDocument doc)
+    {
+        NightId.TryParse(doc["night"].AsString, out var night);
+        var f = doc["factors"];
+        var pain = doc["lingeringPain"];
+        return new NightDiary(
+            night,
+            f.IsNull ? null : new DayFactors(
+                NullableBool(f["ran"]),
+                NullableNumber(f["runKm"]),
+                f["effort"].IsNull ? null : Enum.Parse<RunEffort>(f["effort"].AsString),
+                f["surface"].IsNull ? null : Enum.Parse<RunSurface>(f["surface"].AsString),
+                NullableBool(f["otherHardTraining"]),
+                NullableBool(f["newShoes"]),
+                NullableBool(f["enoughToDrink"]),
+                NullableBool(f["alcohol"]),
+                NullableBool(f["magnesiumOrSalt"]),
+                NullableBool(f["heavyDuvet"]),
+                f["tags"].AsArray.Select(t => t.AsString).ToList()),
+            doc["sleepDisturbance"].IsNull ? null : doc["sleepDisturbance"].AsInt32,
+            pain.IsNull ? null : new LingeringPain(pain["had"].AsBoolean, pain["intensity"].IsNull ? null : pain["intensity"].AsInt32),
+            NullableInstant(doc["checkedInAt"]));
+    }
+
+    private static BsonValue Bool(bool? value) => value is { } v ? v : BsonValue.Null;
+
+    private static bool? NullableBool(BsonValue value) => value.IsNull ? null : value.AsBoolean;
 }

@@ -67,7 +67,8 @@ internal static class EpochChunk
             var slot = chunk.AsSpan(i * SecondSize, SecondSize);
             double? hr = (flags & HasHeartRate) != 0 ? BinaryPrimitives.ReadUInt16LittleEndian(slot[1..]) / 10.0 : null;
             double? movement = (flags & HasMovement) != 0 ? BinaryPrimitives.ReadUInt16LittleEndian(slot[3..]) / 10_000.0 : null;
-            Posture? posture = (flags & HasPosture) != 0 ? Posture.FromVector((sbyte)slot[5], (sbyte)slot[6], (sbyte)slot[7]) : null;
+            // As stored (÷127, not renormalised), so that reading and writing again keeps every bit.
+            Posture? posture = (flags & HasPosture) != 0 ? new Posture((sbyte)slot[5] / 127.0, (sbyte)slot[6] / 127.0, (sbyte)slot[7] / 127.0) : null;
             yield return new SecondEpoch(start, hr, movement, posture);
         }
     }

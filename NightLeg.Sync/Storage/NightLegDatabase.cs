@@ -451,6 +451,7 @@ public sealed class NightLegDatabase : IDisposable
         database.GetCollection(Collections.Epochs).EnsureIndex("n");
         database.GetCollection(Collections.Events).EnsureIndex("date");
         database.GetCollection(Collections.Events).EnsureIndex("night");
+        database.GetCollection(Collections.Diary).EnsureIndex("date");
     }
 
     /// <summary>
@@ -555,10 +556,11 @@ internal static class Collections
     public const string Sleeper = "sleeper";
     public const string Access = "access";
     public const string Meta = "meta";
+    public const string Diary = "diary";
 
     /// <summary>Every collection a NightLeg database may hold.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Nights, Epochs, Events, Devices, Settings, Sleeper, Access, Meta,
+        Nights, Epochs, Events, Devices, Settings, Sleeper, Access, Meta, Diary,
     };
 }

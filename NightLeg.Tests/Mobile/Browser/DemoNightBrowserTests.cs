@@ -52,10 +52,19 @@ public sealed class DemoNightBrowserTests
         await s.ScreenshotAsync("5-morning");
         await s.TapAsync("confirm");
         await s.TapAsync("form-location-calf");
-        await s.Page.Locator("[data-testid=form-duration]").FillAsync("2");
+        await s.TapAsync("form-duration-90");
+        await s.TapAsync("form-slept-20");
         await s.ScreenshotAsync("6-details");
         await s.TapAsync("form-save");
         await Assertions.Expect(s.Page.Locator("[data-testid=event-status]").First).ToHaveTextAsync("Cramp");
+
+        // Then the night itself: how much it was disturbed, and whether the leg still hurts.
+        await s.TapAsync("disturbance-6");
+        await s.TapAsync("lingering-yes");
+        await s.TapAsync("lingering-3");
+        await Assertions.Expect(s.Page.Locator("[data-testid=lingering-3]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await s.Page.Locator("[data-testid=night-diary]").ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync("6b-morning-night");
 
         // History lists the night with one cramp, and its page draws the night.
         await s.GoAsync("/history");
