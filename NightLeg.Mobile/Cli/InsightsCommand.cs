@@ -119,7 +119,9 @@ public static class InsightsCommand
         {
             var with = $"{f.WithCrampNights}/{f.WithNights}";
             var without = $"{f.WithoutCrampNights}/{f.WithoutNights}";
-            var difference = string.Format(CultureInfo.InvariantCulture, "{0:+0;-0;0} ({1:+0;-0;0} to {2:+0;-0;0})", f.Difference * 100, f.Low * 100, f.High * 100);
+            var difference = f.Verdict == InsightVerdict.NotEnoughNights
+                ? "–"
+                : string.Format(CultureInfo.InvariantCulture, "{0:+0;-0;0} ({1:+0;-0;0} to {2:+0;-0;0})", f.Difference * 100, f.Low * 100, f.High * 100);
             var verdict = f.Verdict == InsightVerdict.NotEnoughNights
                 ? $"not enough nights (about {f.MoreNightsWith} more with, {f.MoreNightsWithout} without)"
                 : Verdict(f.Verdict);

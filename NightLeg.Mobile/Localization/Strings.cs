@@ -81,7 +81,7 @@ public sealed class Strings(Language language)
         ["morning.disturbanceHigh"] = ("10 completely", "10 helt"),
         ["morning.lingering"] = ("Does the leg still hurt?", "Gjør beinet fortsatt vondt?"),
         ["checkin.title"] = ("How was the day?", "Hvordan var dagen?"),
-        ["checkin.lead"] = ("A tap each, all optional. It shows later what goes with your cramp nights.", "Ett trykk hver, alt valgfritt. Senere viser det hva som henger sammen med krampenettene."),
+        ["checkin.lead"] = ("A tap each, all optional.", "Ett trykk hver, alt valgfritt."),
         ["checkin.run"] = ("Run", "Løp"),
         ["checkin.noRun"] = ("None", "Ingen"),
         ["checkin.easy"] = ("Easy", "Rolig"),

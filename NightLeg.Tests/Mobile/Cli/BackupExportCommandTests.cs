@@ -86,7 +86,7 @@ public sealed class BackupExportCommandTests : IDisposable
         Assert.True(toJson.ExitCode == 0, toJson.Stderr);
         Assert.Contains("Exported 1 night(s)", toJson.Stdout);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        Assert.Equal("nightleg-export 1", document.RootElement.GetProperty("format").GetString());
+        Assert.Equal("nightleg-export", document.RootElement.GetProperty("format").GetString());
         Assert.True(document.RootElement.GetProperty("nights")[0].GetProperty("seconds").GetArrayLength() > 1000);
         Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(json));
         Assert.True(toCsv.ExitCode == 0, toCsv.Stderr);

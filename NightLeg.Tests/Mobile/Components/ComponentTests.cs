@@ -34,7 +34,13 @@ public sealed class ComponentTests : BunitContext
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddTransient(_ => new CrampPromptViewModel(_live, _journal, _settings, _time));
         Services.AddTransient(_ => new TonightViewModel(_live));
+        _diaries = new InMemoryDiaryRepository();
+        Services.AddSingleton(new NightLeg.Domain.Diary.DiaryJournal(_diaries, _time));
+        Services.AddSingleton(Oslo);
+        Services.AddTransient(_ => new CheckInViewModel(new NightLeg.Domain.Diary.DiaryJournal(_diaries, _time), _diaries, Oslo, _time));
     }
+
+    private readonly InMemoryDiaryRepository _diaries;
 
     [Fact]
     public void CrampPrompt_ByDefault_ShowsWithoutSoundOrVibration()

@@ -54,6 +54,10 @@ public sealed class DomainErrorTextTests
         var cramp = withEvent.LogByHand(night, new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero), new CrampReport()).Value!;
         var badReason = withEvent.Dismiss(cramp.Id, (DismissReason)99);
         var longNote = withEvent.Dismiss(cramp.Id, DismissReason.Other, new string('n', 2001));
-        return report.Errors.Concat(zero.Errors).Concat(outside.Errors).Concat(future.Errors).Concat(missing.Errors).Concat(badReason.Errors).Concat(longNote.Errors);
+        var diary = new NightLeg.Domain.Diary.DiaryJournal(new InMemoryDiaryRepository(), time);
+        var day = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(RunKm: 400, Effort: "crawl", Surface: "moon", Tags: [new string('t', 30)]));
+        var tooManyTags = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(Tags: Enumerable.Range(0, 9).Select(i => $"t{i}").ToList()));
+        var morning = diary.RecordMorning(night, 11, true, 12);
+        return report.Errors.Concat(zero.Errors).Concat(day.Errors).Concat(tooManyTags.Errors).Concat(morning.Errors).Concat(outside.Errors).Concat(future.Errors).Concat(missing.Errors).Concat(badReason.Errors).Concat(longNote.Errors);
     }
 }

@@ -135,7 +135,7 @@ public sealed class DatabaseGuardTests : IDisposable
 
         // Assert: valid JSON with what could be read; what could not is named; the file untouched.
         using var json = System.Text.Json.JsonDocument.Parse(output.ToArray());
-        Assert.Equal("nightleg-export 1", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal("nightleg-export", json.RootElement.GetProperty("format").GetString());
         Assert.Equal(result.Nights, json.RootElement.GetProperty("nights").GetArrayLength());
         Assert.True(result.Nights + result.Unreadable.Count >= 1);
         Assert.Equal(bytes, File.ReadAllBytes(path));

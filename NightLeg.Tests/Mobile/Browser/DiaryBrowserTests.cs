@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using NightLeg.Sync.Storage;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Mobile.Browser;
+
+/// <summary>The diary screens a runner uses, in Chromium at phone size, in English and bokmål. (Issue 13.)</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class DiaryBrowserTests
+{
+    [Theory]
+    [InlineData("en-GB", "")]
+    [InlineData("nb-NO", "nb-")]
+    public async Task EveningCheckIn_ATapEach_IsKept(string locale, string prefix)
+    {
+        await using var s = await BrowserSession.StartAsync(["--demo", "--speed", "1"], locale);
+        await s.GoAsync("/tonight");
+        await s.TapAsync("start-night");
+        await s.Page.WaitForSelectorAsync("[data-testid=checkin]");
+
+        await s.TapAsync("run-hard");
+        await s.TapAsync("km-18");
+        await s.TapAsync("surface-road");
+        await s.TapAsync("newShoes-yes");
+        await s.TapAsync("enoughToDrink-no");
+        await s.TapAsync("heavyDuvet-yes");
+        await s.Page.Locator("[data-testid=tag-input]").FillAsync("sauna");
+        await s.Page.Locator("[data-testid=tag-input]").PressAsync("Enter");
+        await Assertions.Expect(s.Page.Locator("[data-testid=tag-sauna]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await s.Page.Locator("[data-testid=tag-input]").BlurAsync();
+        await s.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await s.ScreenshotAsync($"{prefix}checkin");
+        await s.TapAsync("checkin-save");
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=checkin]")).ToHaveCountAsync(0);
+        await s.Page.ReloadAsync();
+        await s.Page.WaitForSelectorAsync("[data-interactive=true]");
+        await Assertions.Expect(s.Page.Locator("[data-testid=checkin]")).ToHaveCountAsync(0); // done for tonight
+    }
+
+    [Theory]
+    [InlineData("en-GB", "")]
+    [InlineData("nb-NO", "nb-")]
+    public async Task History_ShowsWhatGoesWithCrampNights_WhatHelps_AndTheReport(string locale, string prefix)
+    {
+        // Arrange: two months of diary up to last night.
+        await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
+        {
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            DiaryHistory.Seed(db, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+            return Task.CompletedTask;
+        });
+
+        // Act + Assert: the planted factor is called, with its counts; the toe lift compared.
+        await s.GoAsync("/history");
+        var called = s.Page.Locator("[data-testid=factor-called]").First;
+        await Assertions.Expect(called).ToHaveAttributeAsync("data-factor", "hardRun");
+        await called.ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync($"{prefix}what-goes-with");
+        var helps = s.Page.Locator("[data-testid=helps]").First;
+        await Assertions.Expect(helps).ToBeVisibleAsync();
+        await helps.ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync($"{prefix}what-helps");
+
+        // The doctor's report, as printed.
+        await s.TapAsync("to-report");
+        await Assertions.Expect(s.Page.Locator("[data-testid=report]")).ToBeVisibleAsync();
+        await s.TapAsync("weeks-2");
+        await Assertions.Expect(s.Page.Locator("[data-testid=report-nights] tbody tr")).ToHaveCountAsync(14);
+        await s.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await s.ScreenshotAsync($"{prefix}report-print");
+        var pdf = await s.Page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.True(pdf.Length > 10_000);
+    }
+}
