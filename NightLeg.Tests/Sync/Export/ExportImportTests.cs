@@ -61,6 +61,11 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal(6, recorded.GetProperty("diary").GetProperty("sleepDisturbance").GetInt32());
         Assert.Equal("LoggedByHand", handOnly.GetProperty("events")[0].GetProperty("source").GetString());
         Assert.Contains("Imported 1 night(s)", import.Stdout);
+
+        // And it is what docs/export.schema.json says.
+        var schema = Json.Schema.JsonSchema.FromFile(RepositoryRoot.Combine("docs", "export.schema.json"));
+        var evaluation = schema.Evaluate(JsonDocument.Parse(await File.ReadAllBytesAsync(first)).RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10)));
     }
 
     [Fact]
