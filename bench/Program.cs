@@ -47,7 +47,7 @@ static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
 
 static int PhysiologyCommand(string[] args)
 {
-    var dir = NightLeg.Sync.Evaluation.RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("../shared/data/real-nights not found");
+    var dir = NightLeg.Sync.Evaluation.RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("data/real-nights (or ../shared/data/real-nights) not found");
     var (real, synthetic) = NightLeg.Bench.Physiology.PhysiologyComparison.Measure(NightLeg.Sync.Evaluation.RealNight.LoadAll(dir));
     NightLeg.Bench.Physiology.PhysiologyComparison.WriteTable(Console.Out, real, synthetic);
     var svg = args.Length > 1 ? args[1] : Path.Combine("docs", "physiology-model.svg");

@@ -28,17 +28,20 @@ public sealed record RealNight(string CapturePath, LabelledNight Truth)
     }
 
     /// <summary>
-    /// ../shared/data/real-nights, found by walking up from <paramref name="start"/> (a repository
-    /// checkout sits beside <c>shared/</c>); null when there is none.
+    /// The real nights, found by walking up from <paramref name="start"/>: the repository's own copy,
+    /// <c>data/real-nights</c> (so a clean clone has them), else <c>../shared/data/real-nights</c>
+    /// beside the checkout (where newer nights may arrive first); null when there is neither.
     /// </summary>
     public static string? FindDirectory(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "real-nights");
-            if (Directory.Exists(candidate))
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "real-nights"), Path.Combine(dir.FullName, "shared", "data", "real-nights") })
             {
-                return candidate;
+                if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.capture").Any())
+                {
+                    return candidate;
+                }
             }
         }
 

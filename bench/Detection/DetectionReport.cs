@@ -36,7 +36,7 @@ public static class DetectionReport
 
         body.WriteLine("""
             Two sets, scored by the same code (`NightLeg.Sync/Evaluation/DetectionScorer.cs`) with the rules of
-            ../shared/data/real-nights/README.md:
+            data/real-nights/README.md:
 
             - a detection **belongs** to a wake bout (or cramp awakening) between its onset − 30 s and its end + 60 s;
             - a **false prompt** is a detection after sleep onset that belongs to no wake bout; its stage is the lab's at the prompt;
@@ -48,7 +48,7 @@ public static class DetectionReport
 
             ### Real nights: 16 nights of wrist heart rate with sleep-lab stages
 
-            `../shared/data/real-nights/` (Walch 2019, PhysioNet, ODC-By): one Apple Watch heart rate about every 5 s, no motion,
+            `data/real-nights/` (a copy of `../shared/data/real-nights/`; Walch 2019, PhysioNet, ODC-By): one Apple Watch heart rate about every 5 s, no motion,
             no cramps — these sleepers were not cramp patients, so every prompt while the lab says asleep is a false one.
             Each night is replayed exactly as `nightleg replay` does, as a first night (no earlier nights learned).
 

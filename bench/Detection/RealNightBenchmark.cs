@@ -7,7 +7,7 @@ using NightLeg.Sync.Replay;
 namespace NightLeg.Bench.Detection;
 
 /// <summary>
-/// The real nights of ../shared/data/real-nights replayed exactly as `nightleg replay` does, each
+/// The real nights of data/real-nights (from ../shared) replayed exactly as `nightleg replay` does, each
 /// detection scored by <see cref="DetectionScorer"/> (the rules of that folder's README).
 /// </summary>
 public static class RealNightBenchmark
@@ -36,7 +36,7 @@ public static class RealNightBenchmark
     public static IReadOnlyList<RealNight> Load()
     {
         var dir = RealNight.FindDirectory(Directory.GetCurrentDirectory())
-                  ?? throw new DirectoryNotFoundException("../shared/data/real-nights not found (run from the repository; shared/ sits beside it)");
+                  ?? throw new DirectoryNotFoundException("data/real-nights not found (run from the repository)");
         return RealNight.LoadAll(dir);
     }
 }

@@ -10,7 +10,7 @@ public static class PhysiologyDoc
 
     public static void Update(string markdownPath)
     {
-        var dir = RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("../shared/data/real-nights not found");
+        var dir = RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("data/real-nights (or ../shared/data/real-nights) not found");
         var (real, synthetic) = PhysiologyComparison.Measure(RealNight.LoadAll(dir));
         var table = new StringWriter();
         PhysiologyComparison.WriteTable(table, real, synthetic);

@@ -9,14 +9,14 @@ using NightLeg.Tests.Support;
 namespace NightLeg.Tests.Sync.Evaluation;
 
 /// <summary>
-/// The 16 real nights of ../shared/data/real-nights (wrist heart rate with sleep-lab stages), replayed
+/// The 16 real nights of data/real-nights (from ../shared; wrist heart rate with sleep-lab stages), replayed
 /// through the same path as a live night: a regression in detection on real sleep fails here.
 /// </summary>
 public sealed class RealNightsTests
 {
     private static readonly Lazy<IReadOnlyList<RealNight>> Nights = new(() =>
         RealNight.LoadAll(RealNight.FindDirectory(RepositoryRoot.Path)
-                          ?? throw new DirectoryNotFoundException($"../shared/data/real-nights not found above {RepositoryRoot.Path}")));
+                          ?? throw new DirectoryNotFoundException($"data/real-nights not found above {RepositoryRoot.Path}")));
 
     [Fact]
     public void Replay_AllRealNights_AtMostOneFalsePromptAndOneQuestionPerNight()
