@@ -1,3 +1,4 @@
+using System.Reflection;
 using LiteDB;
 using Microsoft.Win32.SafeHandles;
 
@@ -375,6 +376,7 @@ public sealed class NightLegDatabase : IDisposable
         if (_reopen is not null)
         {
             Volatile.Write(ref _broken, true);
+            Defuse(_database);
         }
 
         var now = _time.GetUtcNow();
@@ -406,6 +408,7 @@ public sealed class NightLegDatabase : IDisposable
         }
 
         Interlocked.Exchange(ref _reopenAtTicks, (_time.GetUtcNow() + ReopenInterval).UtcTicks);
+        Defuse(_database);
         try
         {
             _database?.Dispose();
@@ -425,6 +428,41 @@ public sealed class NightLegDatabase : IDisposable
         {
             // Still failing: every call fails fast until the next try.
             Fail(e);
+        }
+    }
+
+    /// <summary>
+    /// After a failed write LiteDB 5 leaves transactions whose finalizer throws ("discarded page must
+    /// be writable") — on the finalizer thread, which ends the process. Their finalization is
+    /// suppressed here (the pages they hold are in the log, which the reopen replays or discards).
+    /// Reaches into LiteDB's internals by name; if they change, nothing is done.
+    /// </summary>
+    private static void Defuse(LiteDatabase? database)
+    {
+        const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+        try
+        {
+            var engine = database?.GetType().GetField("_engine", Private)?.GetValue(database);
+            var monitor = engine?.GetType().GetField("_monitor", Private)?.GetValue(engine);
+            if (monitor is null)
+            {
+                return;
+            }
+
+            if (monitor.GetType().GetField("_transactions", Private)?.GetValue(monitor) is System.Collections.IDictionary transactions)
+            {
+                lock (transactions)
+                {
+                    foreach (var transaction in transactions.Values)
+                    {
+                        GC.SuppressFinalize(transaction!);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is FieldAccessException or TargetException or InvalidOperationException)
+        {
+            // LiteDB changed inside: nothing to do.
         }
     }
 

@@ -57,6 +57,13 @@ public sealed class DiskFullTests
         await consumer;
         await session.DisposeAsync();
 
+        // What a failed disk left inside LiteDB must not end the process later, from the finalizer thread.
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
         // Assert: said plainly while full...
         Assert.NotNull(whileFull.Storage);
         Assert.True(whileFull.Storage!.DiskFull, whileFull.Storage.Problem);
