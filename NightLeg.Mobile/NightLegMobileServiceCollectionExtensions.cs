@@ -24,6 +24,9 @@ public static class NightLegMobileServiceCollectionExtensions
             sp.GetRequiredService<NightLeg.Domain.Storage.IDeviceRepository>(),
             sp.GetRequiredService<NightLegDatabase>().Path ?? "(memory)",
             lan ? sp.GetRequiredService<AccessTokens>() : null));
+        services.AddTransient(sp => new IntegrationsViewModel(
+            sp.GetRequiredService<NightLeg.Sync.Integrations.IntegrationSettingsStore>(),
+            sp.GetService<NightLeg.Sync.Integrations.HomeAssistantPublisher>()));
         return services;
     }
 }

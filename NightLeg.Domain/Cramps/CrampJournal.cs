@@ -31,6 +31,12 @@ public sealed class CrampJournal
         _time = time;
     }
 
+    /// <summary>Raised (on the caller's thread) after a cramp was confirmed in the morning or logged by hand, with the stored event.</summary>
+    public event Action<CrampEvent>? CrampConfirmed;
+
+    /// <summary>Cramps confirmed (or logged by hand) in <paramref name="night"/>.</summary>
+    public int CountConfirmed(NightId night) => _events.ForNight(night).Count(e => e.IsConfirmedCramp);
+
     /// <summary>Stores a new event for a detected awakening and returns it.</summary>
     public CrampEvent RecordDetection(NightId night, AwakeningDetected detection)
     {
@@ -109,6 +115,7 @@ public sealed class CrampJournal
 
         var confirmed = cramp.Confirmed(validated.Value!);
         _events.Save(confirmed);
+        CrampConfirmed?.Invoke(confirmed);
         return Outcome<CrampEvent>.Success(confirmed);
     }
 
@@ -168,6 +175,7 @@ public sealed class CrampJournal
 
         var cramp = CrampEvent.LoggedByHand(Guid.NewGuid(), night, at, validated.Value!);
         _events.Save(cramp);
+        CrampConfirmed?.Invoke(cramp);
         return Outcome<CrampEvent>.Success(cramp);
     }
 

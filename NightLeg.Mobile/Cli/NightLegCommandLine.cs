@@ -26,6 +26,7 @@ public static class NightLegCommandLine
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(InsightsCommand.Create());
+        root.Subcommands.Add(InstallServiceCommand.Create());
         root.Options.Add(new Option<bool>(VerboseName) { Description = "On failure, also print the details (stack trace).", Recursive = true });
 
         // No command: serve with the same options (`nightleg --urls …` works like `nightleg serve --urls …`).

@@ -3,6 +3,7 @@ using NightLeg.Mobile.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Files;
+using NightLeg.Sync.Integrations;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
@@ -46,12 +47,31 @@ public static class ServeCommand
             DefaultValueFactory = _ => ServeSettings.DefaultSpeed,
         }.Between(0, 100_000, "the demo's speed in times real time");
         var record = new Option<FileInfo?>("--record") { Description = "Also write the live notification stream to this capture file (a file that is not a capture is never overwritten)." };
+        var mqtt = new Option<string?>("--mqtt")
+        {
+            Description = $"Tell Home Assistant through this MQTT broker: mqtt://[user@]host[:port] (the password in ${MqttBroker.PasswordVariable}, or set it all in Settings).",
+        };
+        mqtt.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value)
+            {
+                try
+                {
+                    MqttBroker.Parse(value);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError($"--mqtt: {e.Message}");
+                }
+            }
+        });
         command.Options.Add(urls);
         command.Options.Add(db);
         command.Options.Add(demo);
         command.Options.Add(speed);
         command.Options.Add(record);
         command.Options.Add(lan);
+        command.Options.Add(mqtt);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,7 +82,8 @@ public static class ServeCommand
                 parse.GetValue(speed),
                 parse.GetValue(record)?.FullName,
                 parse.GetValue(lan),
-                parse.GetValue<bool>(NightLegCommandLine.VerboseName));
+                parse.GetValue<bool>(NightLegCommandLine.VerboseName),
+                parse.GetValue(mqtt) is { } broker ? MqttBroker.Parse(broker, Environment.GetEnvironmentVariable(MqttBroker.PasswordVariable)) : null);
             return await RunAsync(settings, parse.InvocationConfiguration.Output, cancellationToken);
         });
     }
@@ -103,18 +124,26 @@ public static class ServeCommand
         }
 
         NightLegWebHost.RestrictControlSocket(database);
+        var integrations = app.Services.GetRequiredService<IntegrationSettingsStore>();
         foreach (var address in NightLegWebHost.ListeningAddresses(app))
         {
             await output.WriteLineAsync($"NightLeg is listening on {address}");
+            integrations.DefaultAppUrl ??= address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal) ? null : address;
             foreach (var lanUrl in NightLegWebHost.LanUrls(address))
             {
                 await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
+                integrations.DefaultAppUrl ??= lanUrl;
             }
         }
 
         if (settings.Lan)
         {
             await output.WriteLineAsync($"Access code: {app.Services.GetRequiredService<LanAccess>().Code} (enter it once in each browser; it changes every {LanAccess.CodeLifetime.TotalMinutes:0} minutes)");
+        }
+
+        if (settings.Mqtt is { } mqttBroker)
+        {
+            await output.WriteLineAsync($"Home Assistant: MQTT broker {mqttBroker}");
         }
 
         await output.WriteLineAsync($"Database: {database.Path}{(settings.Demo ? $"; demo wearable at {settings.Speed:0.##}× real time" : string.Empty)}");

@@ -8,8 +8,9 @@ namespace NightLeg.Mobile.Cli;
 /// <param name="RecordPath">Also write the live notification stream as a capture here.</param>
 /// <param name="Lan">Listen on the local network, behind a one-time access code.</param>
 /// <param name="Verbose">Log the host's own failure reports (stack traces) too.</param>
+/// <param name="Mqtt">Home Assistant's MQTT broker for this run (wins over the one set in Settings).</param>
 public sealed record ServeSettings(string Urls, string DatabasePath, bool Demo = false, double Speed = ServeSettings.DefaultSpeed, string? RecordPath = null, bool Lan = false,
-    bool Verbose = false)
+    bool Verbose = false, NightLeg.Sync.Integrations.MqttBroker? Mqtt = null)
 {
     /// <summary>Default demo speed: the demo night's cramp comes ≈37 min in, so the prompt shows after ≈4 minutes.</summary>
     public const double DefaultSpeed = 10;

@@ -9,6 +9,8 @@ using NightLeg.Mobile.Cli;
 using NightLeg.Mobile.Components;
 using NightLeg.Sync;
 using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Mobile.Hosting;
+using NightLeg.Sync.Integrations;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
 
@@ -59,6 +61,7 @@ public static class NightLegWebHost
         var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local).ZoneId;
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
         builder.Services.AddNightLegMobile(settings.Lan);
+        AddHouse(builder.Services, database, settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSingleton(sp => new HostAllowList(settings.Lan, sp.GetRequiredService<TimeProvider>()));
         if (settings.Lan)
@@ -73,6 +76,9 @@ public static class NightLegWebHost
         {
             PairDemo(app.Services);
         }
+
+        // Subscribed to the night from the start, not on first use.
+        app.Services.GetRequiredService<PushNotifier>();
 
         app.Use(app.Services.GetRequiredService<HostAllowList>().InvokeAsync);
         app.Use(ControlSocket.InvokeAsync);
@@ -94,6 +100,28 @@ public static class NightLegWebHost
         app.MapExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// The self-hosted house: Home Assistant over MQTT, push through ntfy/Gotify (both off until set),
+    /// and systemd (readiness, journal logging, the watchdog) when run as a service.
+    /// </summary>
+    private static void AddHouse(IServiceCollection services, NightLegDatabase database, ServeSettings settings)
+    {
+        services.AddSystemd();
+        services.AddSingleton(_ => new IntegrationSettingsStore(database, settings.Mqtt));
+        services.AddSingleton<HomeAssistantPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HomeAssistantPublisher>());
+        services.AddHttpClient(nameof(PushNotifier), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => new PushNotifier(sp.GetRequiredService<IntegrationSettingsStore>(), sp.GetRequiredService<ISettingsRepository>(),
+            sp.GetRequiredService<NightSession>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PushNotifier)),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushNotifier>>()));
+        services.AddHostedService(sp =>
+        {
+            var session = sp.GetRequiredService<NightSession>();
+            return SystemdWatchdog.FromEnvironment(Environment.GetEnvironmentVariable, session.FlushAsync, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SystemdWatchdog>>());
+        });
     }
 
     /// <summary>After start: the control socket, if any, made owner-only (it lets one back up the database).</summary>

@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Detection;
+using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Storage;
+using NightLeg.Sync.Live;
+
+namespace NightLeg.Sync.Integrations;
+
+/// <summary>
+/// Push to the phone without a cloud of ours: on a detection, a short, non-clinical notification —
+/// "Woke suddenly — cramp?" and a link to the prompt, nothing more — to the user's ntfy topic and/or
+/// Gotify server. Silent by default (ntfy priority 2, Gotify 2: no sound or vibration), like the
+/// prompt itself; louder only when the user turned prompt sound on and movement corroborates the
+/// awakening (<see cref="AlertPolicy"/>). A failed post is retried briefly (3 tries, 2 s apart) and
+/// logged once until one succeeds again. Thread-safe.
+/// </summary>
+public sealed partial class PushNotifier : IDisposable
+{
+    /// <summary>Tries per notification.</summary>
+    public const int Attempts = 3;
+
+    /// <summary>Pause between tries.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly IntegrationSettingsStore _settings;
+    private readonly ISettingsRepository _userSettings;
+    private readonly NightSession _session;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PushNotifier> _logger;
+    private readonly HashSet<string> _failing = [];
+
+    public PushNotifier(IntegrationSettingsStore settings, ISettingsRepository userSettings, NightSession session, HttpClient http, TimeProvider time, ILogger<PushNotifier> logger)
+    {
+        _settings = settings;
+        _userSettings = userSettings;
+        _session = session;
+        _http = http;
+        _time = time;
+        _logger = logger;
+        _session.AwakeningRecorded += OnAwakening;
+    }
+
+    /// <summary>The last push sent (for tests and Settings), or null.</summary>
+    public Task? LastSend { get; private set; }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.AwakeningRecorded -= OnAwakening;
+
+    /// <summary>Sends the notification for <paramref name="cramp"/> to every configured target; completes when all are done or given up.</summary>
+    public async Task NotifyAsync(CrampEvent cramp, CancellationToken cancellationToken = default)
+    {
+        var settings = _settings.Get();
+        var user = _userSettings.Get();
+        var loud = AlertPolicy.For(cramp.Detection ?? throw new ArgumentException("a detected awakening", nameof(cramp)), user.PromptSound) == PromptAlert.Sound;
+        var text = user.Language == Language.NorwegianBokmal ? "Våknet brått – krampe?" : "Woke suddenly — cramp?";
+        var link = _settings.AppUrl() + "/tonight";
+        var sends = new List<Task>();
+        if (settings.NtfyUrl is { } ntfy)
+        {
+            sends.Add(SendAsync("ntfy", () => NtfyRequest(ntfy, settings.NtfyToken, text, link, loud), cancellationToken));
+        }
+
+        if (settings.GotifyUrl is { } gotify && settings.GotifyToken is { } token)
+        {
+            sends.Add(SendAsync("Gotify", () => GotifyRequest(gotify, token, text, link, loud), cancellationToken));
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>The ntfy publish: JSON to the server's root naming the topic (so the text can be any language).</summary>
+    public static HttpRequestMessage NtfyRequest(string topicUrl, string? token, string text, string link, bool loud)
+    {
+        var uri = new Uri(topicUrl);
+        var topic = uri.AbsolutePath.Trim('/');
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(uri, "/"))
+        {
+            Content = JsonContent.Create(new Dictionary<string, object>
+            {
+                ["topic"] = topic,
+                ["title"] = "NightLeg",
+                ["message"] = text,
+                ["priority"] = loud ? 4 : 2,
+                ["click"] = link,
+                ["tags"] = new[] { "zzz" },
+            }),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    /// <summary>The Gotify message: the app token in its header (not in the URL, so it is not logged by proxies).</summary>
+    public static HttpRequestMessage GotifyRequest(string serverUrl, string token, string text, string link, bool loud)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(serverUrl.TrimEnd('/') + "/"), "message"))
+        {
+            Content = JsonContent.Create(new Dictionary<string, object>
+            {
+                ["title"] = "NightLeg",
+                ["message"] = text,
+                ["priority"] = loud ? 5 : 2,
+                ["extras"] = new Dictionary<string, object>
+                {
+                    ["client::notification"] = new Dictionary<string, object> { ["click"] = new Dictionary<string, string> { ["url"] = link } },
+                },
+            }),
+        };
+        request.Headers.Add("X-Gotify-Key", token);
+        return request;
+    }
+
+    private void OnAwakening(CrampEvent cramp)
+    {
+        var settings = _settings.Get();
+        if (settings.NtfyUrl is null && settings.GotifyUrl is null)
+        {
+            return;
+        }
+
+        LastSend = Task.Run(() => NotifyAsync(cramp));
+    }
+
+    private async Task SendAsync(string target, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                using var message = request();
+                using var response = await _http.SendAsync(message, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    lock (_failing)
+                    {
+                        _failing.Remove(target);
+                    }
+
+                    return;
+                }
+
+                problem = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                problem = e.GetBaseException().Message;
+            }
+
+            if (attempt < Attempts)
+            {
+                await Task.Delay(RetryDelay, _time, cancellationToken);
+            }
+        }
+
+        bool first;
+        lock (_failing)
+        {
+            first = _failing.Add(target);
+        }
+
+        if (first)
+        {
+            LogFailed(target, problem ?? "no answer");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push to {Target} failed after 3 tries ({Problem}); the prompt is on the screen anyway")]
+    private partial void LogFailed(string target, string problem);
+}
