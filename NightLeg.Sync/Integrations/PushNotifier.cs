@@ -74,9 +74,10 @@ public sealed partial class PushNotifier : IDisposable
     /// <summary>The ntfy publish: JSON to the server's root naming the topic (so the text can be any language).</summary>
     public static HttpRequestMessage NtfyRequest(string topicUrl, string? token, string text, string link, bool loud)
     {
-        var uri = new Uri(topicUrl);
-        var topic = uri.AbsolutePath.Trim('/');
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(uri, "/"))
+        // The topic is the last segment; JSON goes to the folder above it (the server's root, or its sub-path behind a proxy).
+        var uri = new Uri(topicUrl.TrimEnd('/'));
+        var topic = uri.Segments[^1];
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(uri, "."))
         {
             Content = JsonContent.Create(new Dictionary<string, object>
             {
