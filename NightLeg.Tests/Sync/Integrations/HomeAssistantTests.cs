@@ -172,6 +172,19 @@ public sealed class HomeAssistantTests : IDisposable
         await WaitConnectedAsync(fixture.Publisher);
     }
 
+    [Fact]
+    public async Task ServeMqtt_NotABrokerUrl_OneLineExit2_PasswordNotEchoed()
+    {
+        var (code, stdout, stderr) = await NightLegProcess.RunAsync(["serve", "--db", Path.Combine(_dir, "n.db"), "--mqtt", "http://ha:secret-pw@homeassistant.local"]);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("nightleg: --mqtt: \"http://ha:***@homeassistant.local\" is not a broker URL such as mqtt://user@homeassistant.local:1883", stderr.Trim());
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("secret-pw", stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "n.db")));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Wild(string topic)
