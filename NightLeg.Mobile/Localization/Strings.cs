@@ -273,7 +273,7 @@ public sealed class Strings(Language language)
         ["settings.saved"] = ("Saved", "Lagret"),
         ["settings.house"] = ("Home Assistant and phone", "Home Assistant og telefon"),
         ["house.title"] = ("Lamp, phone and Home Assistant", "Lampe, telefon og Home Assistant"),
-        ["house.note"] = ("All off until filled in. On a sudden awakening only \"Woke suddenly — cramp?\" and a link leave this machine.",
+        ["house.note"] = ("All off until filled in. On a sudden awakening only “Woke suddenly — cramp?” and a link leave this machine.",
             "Alt er av til du fyller det inn. Ved en brå oppvåkning sendes bare «Våknet brått – krampe?» og en lenke fra denne maskinen."),
         ["house.fromCommandLine"] = ("This run uses the broker given with --mqtt: {0}", "Denne kjøringen bruker megleren fra --mqtt: {0}"),
         ["house.mqtt"] = ("MQTT broker (Home Assistant)", "MQTT-megler (Home Assistant)"),
