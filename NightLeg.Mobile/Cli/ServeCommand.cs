@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Files;
 using NightLeg.Sync.Integrations;
+using NightLeg.Mobile.Web.Tls;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
@@ -14,8 +15,11 @@ public static class ServeCommand
     /// <summary>Loopback only: health data stays on this machine unless the user asks otherwise.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5180";
 
-    /// <summary>With <c>--lan</c>: every interface, so a phone on the same network can reach it.</summary>
-    public const string LanUrls = "http://0.0.0.0:5180";
+    /// <summary>With <c>--lan</c>: every interface, so a phone on the same network can reach it — over HTTPS.</summary>
+    public const string LanUrls = "https://0.0.0.0:5180";
+
+    /// <summary>With <c>--lan --insecure-http</c>.</summary>
+    public const string InsecureLanUrls = "http://0.0.0.0:5180";
 
     public static Command Create()
     {
@@ -72,18 +76,52 @@ public static class ServeCommand
         command.Options.Add(record);
         command.Options.Add(lan);
         command.Options.Add(mqtt);
+        var cert = new Option<FileInfo?>("--cert") { Description = "Your own HTTPS certificate (PEM, e.g. from your router or VPN) instead of NightLeg's local certificate authority; with --key." };
+        var key = new Option<FileInfo?>("--key") { Description = "The key of --cert (PEM)." };
+        var insecure = new Option<bool>("--insecure-http")
+        {
+            Description = "With --lan: plain HTTP instead of HTTPS. Anyone on the network can read what passes, and phones then refuse Bluetooth, the wake lock and installing the app.",
+        };
+        command.Options.Add(cert);
+        command.Options.Add(key);
+        command.Options.Add(insecure);
+        command.Validators.Add(result =>
+        {
+            var lanOn = result.GetValue(lan);
+            var insecureOn = result.GetValue(insecure);
+            if (result.GetValue(cert) is null != result.GetValue(key) is null)
+            {
+                result.AddError("--cert and --key go together: the certificate and its key");
+            }
+            else if (insecureOn && !lanOn)
+            {
+                result.AddError("--insecure-http only applies with --lan (on this machine alone NightLeg uses plain HTTP on 127.0.0.1 anyway)");
+            }
+            else if (insecureOn && result.GetValue(cert) is not null)
+            {
+                result.AddError("--insecure-http and --cert contradict each other: choose one");
+            }
+            else if (lanOn && !insecureOn && result.GetValue(urls) is { } given &&
+                     given.Split(';', StringSplitOptions.TrimEntries).FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } plain)
+            {
+                result.AddError($"--lan serves HTTPS only, and --urls has {plain}: use https://, or add --insecure-http to give up encryption knowingly");
+            }
+        });
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new ServeSettings(
-                parse.GetValue(urls) ?? (parse.GetValue(lan) ? LanUrls : DefaultUrls),
+                parse.GetValue(urls) ?? (parse.GetValue(lan) ? (parse.GetValue(insecure) ? InsecureLanUrls : LanUrls) : DefaultUrls),
                 parse.GetValue(db)?.FullName ?? DatabaseOptions.DefaultPath(Environment.GetEnvironmentVariable),
                 parse.GetValue(demo),
                 parse.GetValue(speed),
                 parse.GetValue(record)?.FullName,
                 parse.GetValue(lan),
                 parse.GetValue<bool>(NightLegCommandLine.VerboseName),
-                parse.GetValue(mqtt) is { } broker ? MqttBroker.Parse(broker, Environment.GetEnvironmentVariable(MqttBroker.PasswordVariable)) : null);
+                parse.GetValue(mqtt) is { } broker ? MqttBroker.Parse(broker, Environment.GetEnvironmentVariable(MqttBroker.PasswordVariable)) : null,
+                parse.GetValue(cert)?.FullName,
+                parse.GetValue(key)?.FullName,
+                parse.GetValue(insecure));
             return await RunAsync(settings, parse.InvocationConfiguration.Output, cancellationToken);
         });
     }
@@ -125,14 +163,36 @@ public static class ServeCommand
 
         NightLegWebHost.RestrictControlSocket(database);
         var integrations = app.Services.GetRequiredService<IntegrationSettingsStore>();
+        var phone = app.Services.GetRequiredService<PhoneSetup>();
         foreach (var address in NightLegWebHost.ListeningAddresses(app))
         {
             await output.WriteLineAsync($"NightLeg is listening on {address}");
-            integrations.DefaultAppUrl ??= address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal) ? null : address;
+            var wildcard = address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal);
+            integrations.DefaultAppUrl ??= wildcard ? null : address;
             foreach (var lanUrl in NightLegWebHost.LanUrls(address))
             {
                 await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
                 integrations.DefaultAppUrl ??= lanUrl;
+                phone.Url ??= lanUrl;
+            }
+
+            phone.Url ??= wildcard ? null : address;
+        }
+
+        if (settings.Lan && settings.InsecureHttp)
+        {
+            await output.WriteLineAsync("WARNING: --insecure-http: plain HTTP on the local network. Anyone on it can read your heart rate, your cramps and the access code");
+            await output.WriteLineAsync("         as they pass, and the phone refuses its Bluetooth, the screen wake lock, notifications and installing the app.");
+        }
+
+        if (settings.Lan && phone.Url is { } phoneUrl)
+        {
+            await output.WriteLineAsync("Scan with the phone's camera:");
+            await output.WriteLineAsync(PhoneSetup.TerminalQr(phoneUrl).TrimEnd('\n'));
+            if (phone.HasAuthority)
+            {
+                await output.WriteLineAsync($"First time on a phone: trust NightLeg's certificate once — open {phone.CertificateUrl} and follow Settings › Phone (Android and iPhone steps).");
+                await output.WriteLineAsync($"Its SHA-256 fingerprint: {phone.Fingerprint}");
             }
         }
 

@@ -82,8 +82,10 @@ public sealed partial class LanAccess : IDisposable
             return;
         }
 
-        if (_tokens.Validate(context.Request.Cookies[CookieName]) is not null)
+        if (_tokens.Validate(context.Request.Cookies[CookieName]) is not null ||
+            HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals(NightLegWebHost.CaPath, StringComparison.Ordinal))
         {
+            // The CA certificate is public: a phone fetches it before it can be let in securely.
             await next(context);
             return;
         }

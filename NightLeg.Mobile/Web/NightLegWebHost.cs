@@ -10,6 +10,7 @@ using NightLeg.Mobile.Components;
 using NightLeg.Sync;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Mobile.Hosting;
+using NightLeg.Mobile.Web.Tls;
 using NightLeg.Sync.Integrations;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
@@ -35,7 +36,22 @@ public static class NightLegWebHost
 
         builder.WebHost.UseUrls(urls);
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1 << 20);
+        var certificates = settings.UsesHttps ? Certificates(settings, database) : null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 1 << 20;
+            if (certificates is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificateSelector = (_, _) => certificates.Current);
+            }
+        });
+        if (certificates is not null)
+        {
+            builder.Services.AddSingleton(certificates);
+        }
+
+        builder.Services.AddSingleton(new PhoneSetup(certificates));
+
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         if (!settings.Verbose)
         {
@@ -98,8 +114,34 @@ public static class NightLegWebHost
                 s.SecondsStored, s.Storage?.SecondsWaiting ?? 0, s.Sleep.ToString()));
         });
         app.MapExport();
+        app.MapGet(CaPath, (HttpContext context) =>
+        {
+            // Public: what a phone installs to trust NightLeg's HTTPS (the key never leaves the data folder).
+            if (certificates?.Authority is not { } authority)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.File(File.ReadAllBytes(authority.CertificatePath), "application/x-x509-ca-cert", LocalCertificateAuthority.CertificateFileName);
+        });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>Where the local CA's certificate is served, without the access code.</summary>
+    public const string CaPath = "/ca.crt";
+
+    /// <summary>HTTPS: the user's own certificate, else NightLeg's local CA beside the database (made on first use).</summary>
+    private static ServerCertificates Certificates(ServeSettings settings, NightLegDatabase database)
+    {
+        if (settings.CertificatePath is { } cert && settings.KeyPath is { } key)
+        {
+            return new ServerCertificates(ServerCertificates.LoadOwn(cert, key), TimeProvider.System);
+        }
+
+        var folder = Path.GetDirectoryName(database.Path ?? throw new InvalidOperationException("HTTPS needs a database file"))!;
+        return new ServerCertificates(LocalCertificateAuthority.LoadOrCreate(folder, TimeProvider.System, System.Net.Dns.GetHostName()), TimeProvider.System);
     }
 
     /// <summary>

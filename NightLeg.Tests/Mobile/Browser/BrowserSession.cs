@@ -58,14 +58,17 @@ public sealed class BrowserSession : IAsyncDisposable
             await prepare(database);
         }
 
-        var server = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", database, .. serveArgs]);
+        // --lan is HTTPS: the browser is told to trust the server's key, as a phone that trusted NightLeg's CA does.
+        var https = serveArgs.Contains("--lan") && !serveArgs.Contains("--insecure-http");
+        var server = NightLegProcess.Start(["serve", "--urls", https ? "https://127.0.0.1:0" : "http://127.0.0.1:0", "--db", database, .. serveArgs]);
         var url = await server.WaitForUrlAsync();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        string[] trust = https ? [$"--ignore-certificate-errors-spki-list={await ServerKeyPinAsync(new Uri(url))}"] : [];
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. trust],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -93,7 +96,40 @@ public sealed class BrowserSession : IAsyncDisposable
             """);
         var page = await context.NewPageAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
-        return new BrowserSession(dir, server, playwright, browser, context, page, url);
+        return new BrowserSession(dir, server, playwright, browser, context, page, url) { DatabaseFolder = Path.GetDirectoryName(database)! };
+    }
+
+    /// <summary>The folder of the database (and of NightLeg's CA, with --lan).</summary>
+    public string DatabaseFolder { get; private init; } = string.Empty;
+
+    /// <summary>An HTTP handler that trusts NightLeg's CA (with --lan) and nothing else; no redirects followed.</summary>
+    public HttpClientHandler Handler() => new()
+    {
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+        {
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(
+                Path.Combine(DatabaseFolder, NightLeg.Mobile.Web.Tls.LocalCertificateAuthority.CertificateFileName)));
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            return chain.Build(certificate!);
+        },
+    };
+
+    /// <summary>The base64 SHA-256 of the server certificate's public key (what Chromium's SPKI allow-list takes).</summary>
+    public static async Task<string> ServerKeyPinAsync(Uri server)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        System.Security.Cryptography.X509Certificates.X509Certificate2? leaf = null;
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, certificate, _, _) =>
+        {
+            leaf = new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate!);
+            return true;
+        });
+        await tls.AuthenticateAsClientAsync(server.Host);
+        return Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(leaf!.PublicKey.ExportSubjectPublicKeyInfo()));
     }
 
     /// <summary>Goes to a page and waits until Blazor's interactive circuit is up (a tap before that would be lost).</summary>

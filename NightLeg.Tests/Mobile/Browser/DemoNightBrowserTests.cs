@@ -119,7 +119,7 @@ public sealed class DemoNightBrowserTests
         Assert.Matches(@"^\d{6}$", code);
 
         // Without the cookie: every page and API answers 401.
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(s.Url) };
+        using var http = new HttpClient(s.Handler()) { BaseAddress = new Uri(s.Url) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/tonight")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/export/nightleg.json")).StatusCode);

@@ -38,10 +38,10 @@ public sealed class WebHardeningTests : IDisposable
     [Fact]
     public async Task Lan_DnsRebinding_421_OwnAddress_AsksForTheCode()
     {
-        await using var nightleg = NightLegProcess.Start(["serve", "--lan", "--urls", "http://0.0.0.0:0", "--db", Path.Combine(_dir, "n.db")]);
+        await using var nightleg = NightLegProcess.Start(["serve", "--lan", "--urls", "https://0.0.0.0:0", "--db", Path.Combine(_dir, "n.db")]);
         var port = new Uri((await nightleg.WaitForUrlAsync()).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
-        var url = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient();
+        var url = new Uri($"https://127.0.0.1:{port}");
+        using var http = new HttpClient(TrustingOurCa());
 
         var rebound = await GetAsync(http, url, "/health", "rebind.evil.example");
         var byName = await GetAsync(http, url, "/health", $"{Dns.GetHostName()}:{port}");
@@ -54,8 +54,11 @@ public sealed class WebHardeningTests : IDisposable
     public async Task Lan_AccessCode_FiveTriesAMinute_Then429AndLogged()
     {
         // Arrange
-        await using var nightleg = NightLegProcess.Start(["serve", "--lan", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(_dir, "n.db")]);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(await nightleg.WaitForUrlAsync()) };
+        await using var nightleg = NightLegProcess.Start(["serve", "--lan", "--urls", "https://127.0.0.1:0", "--db", Path.Combine(_dir, "n.db")]);
+        var listening = await nightleg.WaitForUrlAsync();
+        using var handler = TrustingOurCa();
+        handler.AllowAutoRedirect = false;
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(listening) };
         var code = Regex.Match(nightleg.Stdout, @"Access code: (\d{6})").Groups[1].Value;
         var wrong = code == "000000" ? "111111" : "000000";
 
@@ -74,6 +77,20 @@ public sealed class WebHardeningTests : IDisposable
         Assert.Equal("60", sixth.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await WaitForAsync(() => Regex.Matches(nightleg.Stdout, "A wrong access code was entered from 127.0.0.1").Count == 5 && nightleg.Stdout.Contains("Too many access-code tries from 127.0.0.1"));
     }
+
+    /// <summary>A client that trusts NightLeg's CA in the test's folder, and nothing else.</summary>
+    private HttpClientHandler TrustingOurCa() => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+        {
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(
+                Path.Combine(_dir, NightLeg.Mobile.Web.Tls.LocalCertificateAuthority.CertificateFileName)));
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            return chain.Build(certificate!);
+        },
+    };
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri server, string path, string host)
     {

@@ -1,0 +1,49 @@
+using QRCoder;
+
+namespace NightLeg.Mobile.Web.Tls;
+
+/// <summary>
+/// Setting up the phone (<c>serve --lan</c>): the address it opens, as text and as a QR code (for
+/// the terminal and for Settings), and the certificate authority's fingerprint to compare before
+/// trusting it. Set once NightLeg listens. Thread-safe.
+/// </summary>
+public sealed class PhoneSetup(ServerCertificates? certificates)
+{
+    private volatile string? _url;
+
+    /// <summary>The address the phone opens (the first LAN address), once known.</summary>
+    public string? Url
+    {
+        get => _url;
+        set => _url = value;
+    }
+
+    /// <summary>True when NightLeg issues its own certificates (the phone must trust its CA once).</summary>
+    public bool HasAuthority => certificates?.Authority is not null;
+
+    /// <summary>The CA's SHA-256 fingerprint, when NightLeg has one.</summary>
+    public string? Fingerprint => certificates?.Authority?.Fingerprint;
+
+    /// <summary>The CA certificate's address.</summary>
+    public string? CertificateUrl => Url is { } url && HasAuthority ? url + NightLegWebHost.CaPath : null;
+
+    /// <summary>A QR code of <paramref name="text"/> for a terminal (half blocks, two rows per line, with its quiet zone).</summary>
+    public static string TerminalQr(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        using var code = new AsciiQRCode(data);
+        // Terminals are mostly light text on dark: the quiet zone and light modules are drawn as
+        // (light) blocks, the dark modules left as (dark) background — the polarity scanners expect.
+        return code.GetGraphicSmall(drawQuietZones: true, invert: false, endOfLine: "\n");
+    }
+
+    /// <summary>A QR code of <paramref name="text"/> as SVG (black on white, scalable), for the page.</summary>
+    public static string SvgQr(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        using var code = new SvgQRCode(data);
+        return code.GetGraphic(new System.Drawing.Size(264, 264), "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+}
