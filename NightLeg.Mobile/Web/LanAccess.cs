@@ -172,12 +172,14 @@ public sealed partial class LanAccess : IDisposable
             <style>body{margin:0;min-height:100vh;display:grid;place-items:center;background:#0b1020;color:#e6e9f2;font:18px/1.5 system-ui,sans-serif}
             form{max-width:22rem;padding:1.5rem;text-align:center}input,button{font:inherit;width:100%;min-height:56px;border-radius:14px;margin:.5rem 0;box-sizing:border-box}
             input{text-align:center;letter-spacing:.3em;font-size:1.6rem;background:#1c2542;color:#e6e9f2;border:1px solid #2a355c}
-            button{background:#7aa2ff;color:#0b1020;border:0;font-weight:700}.e{color:#ff8a7a}</style></head>
+            button{background:#7aa2ff;color:#0b1020;border:0;font-weight:700}.e{color:#ff8a7a}.m{color:#9aa4bf;font-size:15px}a{color:#7aa2ff}</style></head>
             <body><form method="post" action="/access"><h1>NightLeg</h1>
             <p>Enter the access code shown where NightLeg runs.<br>Skriv inn tilgangskoden som vises der NightLeg kjører.</p>
             {{(error is null ? string.Empty : $"<p class=\"e\" role=\"alert\">{error}</p>")}}
             <input name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" autofocus aria-label="Access code">
-            <button type="submit">OK</button></form></body></html>
+            <button type="submit">OK</button>
+            {{(context.Request.IsHttps ? "<p class=\"m\"><a href=\"/ca.crt\" download>nightleg-ca.crt</a>: first time on this phone? Trust NightLeg's certificate (steps: Settings › Phone on the machine).<br>Første gang på denne telefonen? Stol på NightLegs sertifikat.</p>" : string.Empty)}}
+            </form></body></html>
             """);
     }
 
