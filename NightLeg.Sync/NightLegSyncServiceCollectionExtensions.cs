@@ -41,13 +41,15 @@ public static class NightLegSyncServiceCollectionExtensions
         services.AddSingleton<NightLeg.Sync.Export.NightLegExport>();
         services.AddSingleton<AwakeningReviewer>();
         services.AddSingleton<HistoryService>();
+        services.AddSingleton<NightLeg.Sync.Ble.Relay.BrowserRelay>();
         services.AddSingleton<IBleAdapter>(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var demo = settings.Demo;
             return new DemoOrBluetoothAdapter(
                 new BlueZAdapter(BlueZAdapter.SystemBusAddress, time, logger: sp.GetRequiredService<ILogger<BlueZAdapter>>()),
-                new Lazy<SimulatedWearableAdapter>(() => new SimulatedWearableAdapter(DemoNight(time.GetUtcNow()), time, demo.Speed, demo.Faults)));
+                new Lazy<SimulatedWearableAdapter>(() => new SimulatedWearableAdapter(DemoNight(time.GetUtcNow()), time, demo.Speed, demo.Faults)),
+                sp.GetRequiredService<NightLeg.Sync.Ble.Relay.BrowserRelay>());
         });
         services.AddSingleton(sp =>
         {

@@ -114,6 +114,7 @@ public static class NightLegWebHost
                 s.SecondsStored, s.Storage?.SecondsWaiting ?? 0, s.Sleep.ToString()));
         });
         app.MapExport();
+        app.MapRelay();
         app.MapGet(CaPath, (HttpContext context) =>
         {
             // Public: what a phone installs to trust NightLeg's HTTPS (the key never leaves the data folder).

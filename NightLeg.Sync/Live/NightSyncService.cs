@@ -94,7 +94,8 @@ public sealed partial class NightSyncService : BackgroundService
 
             try
             {
-                if (!device.IsDemo && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
+                // The demo needs no radio, and a wearable held by the phone uses the phone's.
+                if (!device.IsDemo && !Ble.Relay.BrowserRelay.IsRelayId(device.Id) && await _adapter.GetStateAsync(stoppingToken) != BleAdapterState.Ready)
                 {
                     _session.SetConnection(ConnectionState.NoBluetooth);
                     await Task.Delay(_options.Backoff(attempt++, _jitter), _time, stoppingToken);

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace NightLeg.Sync.Ble.Relay;
+
+/// <summary>
+/// The phone's own Bluetooth as NightLeg's radio. The page (Web Bluetooth in Chrome) holds the link to
+/// the wearable and is a plain GATT proxy: it does what the server asks (<see cref="RelayCommand"/>)
+/// and relays every notification and answer as numbered events (<see cref="RelayEvent"/>). Decoding,
+/// device-family rules (Polar settings before start, …) and detection all stay on the server: this
+/// relay is one more <see cref="IBleAdapter"/> behind the same sync service. Events are taken in
+/// order, exactly once: one already taken is skipped, one after a hole waits for the hole to be
+/// filled (the page sends again what was not acknowledged). Thread-safe.
+/// </summary>
+public sealed partial class BrowserRelay : IBleAdapter
+{
+    /// <summary>Device ids of relayed wearables start with this.</summary>
+    public const string IdPrefix = "phone:";
+
+    /// <summary>How long a command may take on the phone.</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>At most this many events in one batch.</summary>
+    public const int MaxBatch = 2000;
+
+    private readonly ConcurrentDictionary<string, Link> _links = new(StringComparer.Ordinal);
+    private readonly ILogger<BrowserRelay> _logger;
+
+    public BrowserRelay(ILogger<BrowserRelay> logger)
+    {
+        _logger = logger;
+    }
+
+    /// <summary>True for a relayed wearable's id.</summary>
+    public static bool IsRelayId(string deviceId) => deviceId.StartsWith(IdPrefix, StringComparison.Ordinal);
+
+    /// <summary>A new relay id (the page keeps it; it names the wearable paired through this phone).</summary>
+    public static string NewId() => IdPrefix + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+
+    /// <summary>Events taken so far for <paramref name="deviceId"/> (the highest sequence number).</summary>
+    public long Acknowledged(string deviceId) => _links.TryGetValue(deviceId, out var link) ? Interlocked.Read(ref link.LastSeq) : 0;
+
+    /// <summary>Takes a batch of events from the page, in order, each once; returns the highest sequence number taken.</summary>
+    public RelayAck Accept(string deviceId, IReadOnlyList<RelayEvent> events)
+    {
+        var link = LinkFor(deviceId);
+        lock (link.Gate)
+        {
+            foreach (var e in events.OrderBy(e => e.Seq))
+            {
+                if (e.Seq <= link.LastSeq)
+                {
+                    continue; // taken before: its acknowledgement was lost
+                }
+
+                if (e.Seq != link.LastSeq + 1)
+                {
+                    break; // a hole: wait until it is sent again
+                }
+
+                Handle(link, e);
+                Interlocked.Exchange(ref link.LastSeq, e.Seq);
+            }
+
+            return new RelayAck(link.LastSeq);
+        }
+    }
+
+    /// <summary>The commands waiting for the page (waits up to <paramref name="wait"/> for the first).</summary>
+    public async Task<IReadOnlyList<RelayCommand>> NextCommandsAsync(string deviceId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var link = LinkFor(deviceId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
+        var commands = new List<RelayCommand>();
+        try
+        {
+            if (await link.Commands.Reader.WaitToReadAsync(timeout.Token))
+            {
+                while (commands.Count < 100 && link.Commands.Reader.TryRead(out var command))
+                {
+                    commands.Add(command);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return commands;
+    }
+
+    /// <inheritdoc />
+    public Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken) => Task.FromResult(BleAdapterState.Ready);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BleAdvertisement>> ScanAsync(IReadOnlyList<Guid> serviceFilter, TimeSpan duration, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<BleAdvertisement>>([]); // the phone's own chooser does the scanning
+
+    /// <inheritdoc />
+    public async Task<IBleConnection> ConnectAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var link = LinkFor(deviceId);
+        Task<RelayConnection> up;
+        lock (link.Gate)
+        {
+            if (link.Current is { } current && !current.Disconnected.IsCompleted)
+            {
+                return current;
+            }
+
+            up = link.Up.Task;
+        }
+
+        // The page keeps the link up by itself (and connects again after every loss); asked, it says
+        // again that it is connected (NightLeg may have given up on a link the page still holds).
+        link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), "hello"));
+        return await up.WaitAsync(cancellationToken);
+    }
+
+    private Link LinkFor(string deviceId) =>
+        IsRelayId(deviceId) ? _links.GetOrAdd(deviceId, id => new Link(id)) : throw new BleException(BleErrorKind.NotFound, $"{deviceId} is not a phone-relayed wearable");
+
+    private void Handle(Link link, RelayEvent e)
+    {
+        switch (e.Kind)
+        {
+            case "connected":
+                var services = (e.Services ?? []).Select(s => Guid.TryParse(s, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
+                var connection = new RelayConnection(this, link, e.Name, services);
+                link.Current?.Lost("the phone connected again");
+                link.Current = connection;
+                link.Up.TrySetResult(connection);
+                LogConnected(link.DeviceId, e.Name ?? "?");
+                break;
+            case "disconnected":
+                var lost = link.Current;
+                link.Current = null;
+                link.Subscribers.Clear();
+                link.Up = new TaskCompletionSource<RelayConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+                lost?.Lost(e.Error ?? "the phone lost the wearable");
+                LogLost(link.DeviceId, e.Error ?? "link lost");
+                break;
+            case "notify":
+                // Routed by the link, not the connection: what the page kept while NightLeg was away
+                // still arrives after NightLeg gave up on that connection (its silent-link watchdog).
+                if (e.C is { } c && Guid.TryParse(c, out var characteristic) && e.T is { } t && TryBytes(e.V, out var bytes) &&
+                    link.Subscribers.TryGetValue(characteristic, out var subscriber))
+                {
+                    subscriber(new GattNotification(DateTimeOffset.FromUnixTimeMilliseconds(t), characteristic, bytes));
+                }
+                else
+                {
+                    Interlocked.Increment(ref link.Dropped);
+                }
+
+                break;
+            case "reply":
+                if (e.Id is { } id && link.Pending.TryRemove(id, out var waiting))
+                {
+                    waiting.TrySetResult(e);
+                }
+
+                break;
+        }
+    }
+
+    internal async Task<RelayEvent> AskAsync(Link link, RelayCommand command, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<RelayEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.Pending[command.Id] = answer;
+        link.Commands.Writer.TryWrite(command);
+        try
+        {
+            var reply = await answer.Task.WaitAsync(CommandTimeout, cancellationToken);
+            if (reply.NotFound)
+            {
+                throw new BleException(BleErrorKind.MissingCharacteristic, $"{command.C} is not offered by the wearable (the phone says: {reply.Error ?? "not found"})");
+            }
+
+            return reply.Error is { } error ? throw new BleException(BleErrorKind.Failed, $"the phone could not {command.Op} {command.C}: {error}") : reply;
+        }
+        catch (TimeoutException)
+        {
+            throw new BleException(BleErrorKind.Timeout, $"the phone did not answer {command.Op} {command.C} within {CommandTimeout.TotalSeconds:0} s");
+        }
+        finally
+        {
+            link.Pending.TryRemove(command.Id, out _);
+        }
+    }
+
+    private static bool TryBytes(string? base64, out byte[] bytes)
+    {
+        bytes = [];
+        if (base64 is null || base64.Length > 1024)
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = Convert.FromBase64String(base64);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phone relay {Relay}: the phone is connected to {Name}")]
+    private partial void LogConnected(string relay, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phone relay {Relay}: {Reason}")]
+    private partial void LogLost(string relay, string reason);
+
+    /// <summary>One relayed wearable: its command queue, pending answers and the connection now up.</summary>
+    internal sealed class Link(string deviceId)
+    {
+        private int _commandId;
+
+        public string DeviceId { get; } = deviceId;
+
+        public Lock Gate { get; } = new();
+
+        public long LastSeq;
+
+        public long Dropped;
+
+        public Channel<RelayCommand> Commands { get; } = Channel.CreateBounded<RelayCommand>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+
+        public ConcurrentDictionary<int, TaskCompletionSource<RelayEvent>> Pending { get; } = new();
+
+        public ConcurrentDictionary<Guid, Action<GattNotification>> Subscribers { get; } = new();
+
+        public TaskCompletionSource<RelayConnection> Up { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RelayConnection? Current { get; set; }
+
+        public int NextCommandId() => Interlocked.Increment(ref _commandId);
+
+        /// <summary>The server ended <paramref name="connection"/>: the next ConnectAsync waits for the page's next "connected".</summary>
+        public void Ended(RelayConnection connection)
+        {
+            lock (Gate)
+            {
+                if (ReferenceEquals(Current, connection))
+                {
+                    Current = null;
+                    Up = new TaskCompletionSource<RelayConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+        }
+    }
+}
