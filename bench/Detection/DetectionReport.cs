@@ -71,9 +71,9 @@ public static class DetectionReport
         body.WriteLine("""
             ### Synthetic nights: the calibrated model
 
-            Every one of the 31 embedded hypnograms × four device kinds — `hr-strap` (chest strap, heart rate with RR, no motion),
-            `wrist-hr` (a watch's heart rate about every 5 s, as the real nights), `infinitime` and `polar-h10` (heart rate and
-            motion) — = 124 nights of the [physiology model](physiology-model.md) calibrated on the real nights, seed 1000 + the
+            Every one of the 31 embedded hypnograms × five device kinds — `hr-strap` (chest strap, heart rate with RR, no motion),
+            `wrist-hr` (a watch's heart rate about every 5 s, as the real nights), `infinitime`, `polar-h10` and
+            `polar-verity-sense` (heart rate and motion) — = 155 nights of the [physiology model](physiology-model.md) calibrated on the real nights, seed 1000 + the
             hypnogram's position, 0–3 cramp awakenings cycling. Comparison methods on the same seconds: Cole-Kripke 1992 and
             Sadeh 1994 actigraphy scoring (1-minute counts from the same movement, count scale calibrated on these nights to
             each scorer's best minute-level balanced accuracy — a favour to them; an event = a sleep→wake transition, known
@@ -135,7 +135,7 @@ public static class DetectionReport
 
         body.WriteLine();
         body.WriteLine("""
-            | synthetic, Normal | before (old model, 93 nights: hr-strap, infinitime, polar-h10) | now (calibrated model, 124 nights) |
+            | synthetic, Normal | before (old model, 93 nights: hr-strap, infinitime, polar-h10) | now (calibrated model, 155 nights) |
             |---|---|---|
             """);
         body.WriteLine(string.Create(c, $"| cramp recall, all | 0.978 | {all.CrampRecall:0.000} |"));
