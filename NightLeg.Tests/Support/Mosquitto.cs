@@ -115,16 +115,8 @@ public sealed class Mosquitto : IDisposable
 
     private static void Run(string program, params string[] args)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var (code, _, error) = Tool.Run(program, args);
+        if (code != 0)
         {
             throw new InvalidOperationException($"{program} failed: {error}");
         }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NightLeg.Tests.Support;
 
 /// <summary>
@@ -79,24 +77,10 @@ public sealed class ScratchDisk : IDisposable
     private static void Run(string command, params string[] args)
     {
         var root = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
-        var info = new ProcessStartInfo(root ? command : "sudo") { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (!root)
+        var (code, _, error) = root ? Tool.Run(command, args) : Tool.Run("sudo", ["-n", command, .. args]);
+        if (code != 0)
         {
-            info.ArgumentList.Add("-n");
-            info.ArgumentList.Add(command);
-        }
-
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`{command} {string.Join(' ', args)}` failed ({process.ExitCode}): {error.Trim()} — these tests need root or password-less sudo to mount a small tmpfs");
+            throw new InvalidOperationException($"`{command} {string.Join(' ', args)}` failed ({code}): {error.Trim()} — these tests need root or password-less sudo to mount a small tmpfs");
         }
     }
 }

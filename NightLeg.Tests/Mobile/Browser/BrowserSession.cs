@@ -103,19 +103,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public string DatabaseFolder { get; private init; } = string.Empty;
 
     /// <summary>An HTTP handler that trusts NightLeg's CA (with --lan) and nothing else; no redirects followed.</summary>
-    public HttpClientHandler Handler() => new()
-    {
-        AllowAutoRedirect = false,
-        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-        {
-            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
-            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(
-                Path.Combine(DatabaseFolder, NightLeg.Mobile.Web.Tls.LocalCertificateAuthority.CertificateFileName)));
-            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
-            return chain.Build(certificate!);
-        },
-    };
+    public HttpClientHandler Handler() => TrustOurCa.Handler(DatabaseFolder);
 
     /// <summary>The base64 SHA-256 of the server certificate's public key (what Chromium's SPKI allow-list takes).</summary>
     public static async Task<string> ServerKeyPinAsync(Uri server)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NightLeg.Domain.Nights;
@@ -102,7 +101,6 @@ public sealed class PhoneRadioBrowserTests : IDisposable
 
     private static void Signal(string signal, int pid)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        Assert.Equal(0, Tool.Run("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
     }
 }

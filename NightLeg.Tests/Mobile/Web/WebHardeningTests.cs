@@ -79,18 +79,7 @@ public sealed class WebHardeningTests : IDisposable
     }
 
     /// <summary>A client that trusts NightLeg's CA in the test's folder, and nothing else.</summary>
-    private HttpClientHandler TrustingOurCa() => new()
-    {
-        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-        {
-            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
-            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(
-                Path.Combine(_dir, NightLeg.Mobile.Web.Tls.LocalCertificateAuthority.CertificateFileName)));
-            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
-            return chain.Build(certificate!);
-        },
-    };
+    private HttpClientHandler TrustingOurCa() => TrustOurCa.Handler(_dir);
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri server, string path, string host)
     {
