@@ -191,7 +191,10 @@ public static class ServeCommand
             await output.WriteLineAsync(PhoneSetup.TerminalQr(phoneUrl).TrimEnd('\n'));
             if (phone.HasAuthority)
             {
-                await output.WriteLineAsync($"First time on a phone: trust NightLeg's certificate once — open {phone.CertificateUrl} and follow Settings › Phone (Android and iPhone steps).");
+                await output.WriteLineAsync($"First time on a phone, trust NightLeg's certificate once: open {phone.CertificateUrl}");
+                await output.WriteLineAsync("  Android: Settings › Security and privacy › More security settings › Install from device storage › CA certificate › nightleg-ca.crt");
+                await output.WriteLineAsync("  iPhone:  Settings › General › VPN & Device Management › NightLeg local CA › Install;");
+                await output.WriteLineAsync("           then Settings › General › About › Certificate Trust Settings › turn on NightLeg local CA");
                 await output.WriteLineAsync($"Its SHA-256 fingerprint: {phone.Fingerprint}");
             }
         }

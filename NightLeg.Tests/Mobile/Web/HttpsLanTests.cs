@@ -73,6 +73,13 @@ public sealed class HttpsLanTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, LocalCertificateAuthority.KeyFileName)));
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", await File.ReadAllTextAsync(CaFile));
         Assert.Contains("Its SHA-256 fingerprint: ", nightleg.Stdout);
+
+        // The terminal shows the phone's address as a QR code, the steps for Android and iPhone, then the code.
+        Assert.Contains("Scan with the phone's camera:", nightleg.Stdout);
+        Assert.Contains("█", nightleg.Stdout);
+        Assert.Contains("  Android: Settings › Security and privacy › More security settings › Install from device storage › CA certificate", nightleg.Stdout);
+        Assert.Contains("  iPhone:  Settings › General › VPN & Device Management › NightLeg local CA › Install", nightleg.Stdout);
+        Assert.True(nightleg.Stdout.IndexOf("Its SHA-256", StringComparison.Ordinal) < nightleg.Stdout.IndexOf("Access code:", StringComparison.Ordinal));
     }
 
     [Fact]
