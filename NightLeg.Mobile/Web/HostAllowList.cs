@@ -11,7 +11,7 @@ namespace NightLeg.Mobile.Web;
 /// of its network interfaces (looked up again every 30 s, so a new DHCP lease works). Anything
 /// else gets 421 Misdirected Request; no Host at all gets 400. Thread-safe.
 /// </summary>
-public sealed class HostAllowList(bool lan, TimeProvider time)
+public sealed class HostAllowList(bool lan, TimeProvider time, IReadOnlyCollection<string>? ownNames = null)
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
     private static readonly string[] LoopbackNames = ["localhost", "127.0.0.1", "::1"];
@@ -57,7 +57,8 @@ public sealed class HostAllowList(bool lan, TimeProvider time)
             return cached.Names;
         }
 
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The names of the user's own certificate (--cert) are this machine's names too (e.g. a VPN name).
+        var names = new HashSet<string>(ownNames ?? [], StringComparer.OrdinalIgnoreCase);
         var machine = Dns.GetHostName();
         names.Add(machine);
         names.Add(machine + ".local");

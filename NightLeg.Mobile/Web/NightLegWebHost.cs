@@ -79,7 +79,10 @@ public static class NightLegWebHost
         builder.Services.AddNightLegMobile(settings.Lan);
         AddHouse(builder.Services, database, settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddSingleton(sp => new HostAllowList(settings.Lan, sp.GetRequiredService<TimeProvider>()));
+        var ownNames = certificates is { Authority: null } own
+            ? own.Current.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).ToList()
+            : null;
+        builder.Services.AddSingleton(sp => new HostAllowList(settings.Lan, sp.GetRequiredService<TimeProvider>(), ownNames));
         if (settings.Lan)
         {
             builder.Services.AddSingleton(sp => new LanAccess(sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<TimeProvider>(), console,

@@ -199,6 +199,7 @@ public sealed class HttpsLanTests : IDisposable
         var request = new CertificateRequest("CN=bedside.home.arpa", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
+        san.AddDnsName("bedside.tail1234.ts.net");
         request.CertificateExtensions.Add(san.Build());
         using var own = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(90));
         var cert = Path.Combine(_dir, "own.crt");
@@ -219,9 +220,13 @@ public sealed class HttpsLanTests : IDisposable
             },
         }) { BaseAddress = new Uri(url) };
         using var caResponse = await http.GetAsync("/ca.crt");
+        using var byItsName = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/tonight") { Headers = { Host = $"bedside.tail1234.ts.net:{new Uri(url).Port}" } });
+        using var rebound = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/tonight") { Headers = { Host = "rebind.evil.example" } });
 
-        // Assert
+        // Assert: served; the certificate's own name is one of this machine's names (asks for the code), others are not.
         Assert.Equal(own.Thumbprint, served?.Thumbprint);
+        Assert.Equal(HttpStatusCode.Unauthorized, byItsName.StatusCode);
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, rebound.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, caResponse.StatusCode);
         Assert.False(File.Exists(CaFile));
     }
