@@ -44,6 +44,24 @@ public sealed partial class NightSyncService : BackgroundService
     /// <summary>Connections made so far (the first and every reconnect).</summary>
     public int Connections { get; private set; }
 
+    /// <summary>How long stopping waits for the night's last seconds to be written, whatever else the host is waiting for.</summary>
+    public static readonly TimeSpan FinalWriteTimeout = TimeSpan.FromSeconds(15);
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The seconds still open in the recorder are written after the loop ends. A host in a hurry
+        // (its shutdown time spent on open browser connections) must not skip that: wait, bounded.
+        try
+        {
+            await base.StopAsync(CancellationToken.None).WaitAsync(FinalWriteTimeout, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            LogFinalWriteSlow(FinalWriteTimeout.TotalSeconds);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumer = _session.RunAsync(stoppingToken);
@@ -236,6 +254,9 @@ public sealed partial class NightSyncService : BackgroundService
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the night's last seconds were not written within {Seconds:0} s")]
+    private partial void LogFinalWriteSlow(double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The paired device cannot be read from the database: {Problem}")]
     private partial void LogStorageUnreadable(string problem);
