@@ -26,7 +26,9 @@ public static class RelayEndpoints
                 return Results.BadRequest(new { error = $"{name} offers no heart-rate service" });
             }
 
-            var id = BrowserRelay.NewId();
+            // The same wearable paired again from the same phone (the page was reloaded) keeps its id,
+            // so what the page still holds for it is delivered, in its numbering.
+            var id = request.Id is { } kept && BrowserRelay.IsWellFormed(kept) ? kept : BrowserRelay.NewId();
             devices.SavePaired(new PairedDevice(id, name, family.Id, time.GetUtcNow()));
             return Results.Json(new { id, family = family.DisplayName });
         });
@@ -57,5 +59,5 @@ public static class RelayEndpoints
     }
 
     /// <summary>The wearable the phone's user chose.</summary>
-    public sealed record PairRequest(string? Name, string[]? Services);
+    public sealed record PairRequest(string? Name, string[]? Services, string? Id = null);
 }

@@ -74,6 +74,10 @@
     state.seq = meta ? meta.seq : 0;
     state.acked = meta ? meta.acked : 0;
     state.queue = pending.filter((e) => e.relay === relay).map((e) => e.event).sort((a, b) => a.seq - b.seq);
+    // Another wearable's leftovers cannot be recorded any more (NightLeg now records this one).
+    if (pending.some((e) => e.relay !== relay)) {
+      await tx('outbox', 'readwrite', (s) => { pending.filter((e) => e.relay !== relay).forEach((e) => s.delete(e.seq)); });
+    }
   }
 
   let persistTimer = null;
@@ -270,9 +274,12 @@
     report('connecting');
     const server = await device.gatt.connect();
     const services = (await server.getPrimaryServices()).map((s) => s.uuid);
+    // The same wearable from this phone keeps its relay id across reloads: what is still in the
+    // outbox for it is sent in its own numbering.
+    const remembered = localStorage.getItem('nightleg-relay:' + device.id);
     const paired = await fetch('/relay/pair', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
-      body: JSON.stringify({ name: device.name || 'Wearable', services: services }),
+      body: JSON.stringify({ name: device.name || 'Wearable', services: services, id: remembered }),
     });
     if (!paired.ok) {
       report('refused', (await paired.json()).error);
@@ -280,6 +287,7 @@
       return 'refused';
     }
     state.relay = (await paired.json()).id;
+    localStorage.setItem('nightleg-relay:' + device.id, state.relay);
     await restore(state.relay);
     state.server = server;
     enqueue({ kind: 'connected', name: device.name || 'Wearable', services: services });

@@ -38,6 +38,10 @@ public sealed partial class BrowserRelay : IBleAdapter
     /// <summary>A new relay id (the page keeps it; it names the wearable paired through this phone).</summary>
     public static string NewId() => IdPrefix + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
+    /// <summary>True for an id <see cref="NewId"/> could have made (a page asking to keep its id after a reload).</summary>
+    public static bool IsWellFormed(string id) =>
+        IsRelayId(id) && id.Length == IdPrefix.Length + 16 && id[IdPrefix.Length..].All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
     /// <summary>Events taken so far for <paramref name="deviceId"/> (the highest sequence number).</summary>
     public long Acknowledged(string deviceId) => _links.TryGetValue(deviceId, out var link) ? Interlocked.Read(ref link.LastSeq) : 0;
 
@@ -47,6 +51,14 @@ public sealed partial class BrowserRelay : IBleAdapter
         var link = LinkFor(deviceId);
         lock (link.Gate)
         {
+            if (!link.Started && events.Count > 0)
+            {
+                // The first this NightLeg hears of the page (it started, or restarted, with the page
+                // mid-night): take up the numbering where the page's unacknowledged events begin.
+                link.Started = true;
+                link.LastSeq = Math.Max(0, events.Min(e => e.Seq) - 1);
+            }
+
             foreach (var e in events.OrderBy(e => e.Seq))
             {
                 if (e.Seq <= link.LastSeq)
@@ -226,6 +238,8 @@ public sealed partial class BrowserRelay : IBleAdapter
         public Lock Gate { get; } = new();
 
         public long LastSeq;
+
+        public bool Started;
 
         public long Dropped;
 

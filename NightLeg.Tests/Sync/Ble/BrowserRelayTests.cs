@@ -44,6 +44,28 @@ public sealed class BrowserRelayTests
     }
 
     [Fact]
+    public async Task NightLegRestarted_TakesUpThePagesNumbering_WhereItsUnacknowledgedEventsBegin()
+    {
+        // Arrange: a NightLeg that has never heard of this page (it restarted mid-night); the page still holds 57–59.
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var received = new List<long>();
+
+        // Act: the page says again that it is connected (as "hello" asks), then what it held.
+        var first = relay.Accept(Id, [new RelayEvent(57, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
+        var connection = await relay.ConnectAsync(Id, CancellationToken.None);
+        var subscribed = SubscribeAsync(relay, connection, n => received.Add(n.ReceivedAt.ToUnixTimeMilliseconds()));
+        await AnswerAsync(relay, 58);
+        await AnswerAsync(relay, 59);
+        await subscribed;
+        var later = relay.Accept(Id, [Notify(60, 1000), Notify(61, 2000)]);
+
+        // Assert
+        Assert.Equal(57, first.Ack);
+        Assert.Equal(61, later.Ack);
+        Assert.Equal([1000L, 2000], received);
+    }
+
+    [Fact]
     public async Task PolarH10_HeldByThePhone_StartedByTheServersFamily_SettingsFirst()
     {
         // Arrange: the simulated H10 behind a page that proxies every command, as relay.js does.
