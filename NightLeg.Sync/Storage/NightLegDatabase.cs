@@ -115,7 +115,7 @@ public sealed class NightLegDatabase : IDisposable
             var database = OpenFile();
             try
             {
-                PrepareSchema(database, path);
+                PrepareSchema(database, path, time ?? TimeProvider.System);
             }
             catch
             {
@@ -177,7 +177,7 @@ public sealed class NightLegDatabase : IDisposable
     public static NightLegDatabase InMemory()
     {
         var database = new LiteDatabase(new MemoryStream());
-        PrepareSchema(database, "(memory)");
+        PrepareSchema(database, "(memory)", TimeProvider.System);
         return new NightLegDatabase(database, null, null, null, null, TimeProvider.System);
     }
 
@@ -466,7 +466,7 @@ public sealed class NightLegDatabase : IDisposable
         }
     }
 
-    private static void PrepareSchema(LiteDatabase database, string path)
+    private static void PrepareSchema(LiteDatabase database, string path, TimeProvider time)
     {
         var version = database.UserVersion;
         if (version > SchemaVersion)
@@ -482,7 +482,7 @@ public sealed class NightLegDatabase : IDisposable
         var meta = database.GetCollection(MetaCollection);
         if (meta.FindById(MetaId) is null)
         {
-            meta.Insert(new BsonDocument { ["_id"] = MetaId, ["schema"] = SchemaVersion, ["created"] = DateTime.UtcNow });
+            meta.Insert(new BsonDocument { ["_id"] = MetaId, ["schema"] = SchemaVersion, ["created"] = time.GetUtcNow().UtcDateTime });
         }
 
         database.GetCollection(Collections.Nights).EnsureIndex("date");
