@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
 
 namespace NightLeg.Mobile.Web;
 
@@ -59,13 +58,10 @@ public sealed class HostAllowList(bool lan, TimeProvider time, IReadOnlyCollecti
 
         // The names of the user's own certificate (--cert) are this machine's names too (e.g. a VPN name).
         var names = new HashSet<string>(ownNames ?? [], StringComparer.OrdinalIgnoreCase);
-        var machine = Dns.GetHostName();
+        var machine = MachineAddresses.HostName;
         names.Add(machine);
         names.Add(machine + ".local");
-        foreach (var address in NetworkInterface.GetAllNetworkInterfaces()
-                     .Where(n => n.OperationalStatus == OperationalStatus.Up)
-                     .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-                     .Select(a => a.Address))
+        foreach (var address in MachineAddresses.Up())
         {
             names.Add(address.ToString());
             if (address.IsIPv6LinkLocal)

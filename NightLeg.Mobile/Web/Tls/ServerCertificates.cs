@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -109,7 +107,7 @@ public sealed class ServerCertificates : IDisposable
     /// <summary>This machine's names (host, host.local, localhost) and its addresses that are up (loopback included).</summary>
     public static (IReadOnlyList<string> Names, IReadOnlyList<IPAddress> Addresses) MachineNames()
     {
-        var host = LocalCertificateAuthority.Sanitize(Dns.GetHostName());
+        var host = LocalCertificateAuthority.Sanitize(MachineAddresses.HostName);
         var names = new List<string> { "localhost" };
         if (host.Length > 0)
         {
@@ -117,20 +115,7 @@ public sealed class ServerCertificates : IDisposable
             names.Insert(1, host.EndsWith(".local", StringComparison.Ordinal) ? host : host + ".local");
         }
 
-        var addresses = new List<IPAddress> { IPAddress.Loopback, IPAddress.IPv6Loopback };
-        try
-        {
-            addresses.AddRange(NetworkInterface.GetAllNetworkInterfaces()
-                .Where(n => n.OperationalStatus == OperationalStatus.Up)
-                .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-                .Select(a => a.Address)
-                .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6));
-        }
-        catch (NetworkInformationException)
-        {
-            // Loopback only.
-        }
-
+        List<IPAddress> addresses = [IPAddress.Loopback, IPAddress.IPv6Loopback, .. MachineAddresses.Up()];
         return (names, addresses.Distinct().ToList());
     }
 
