@@ -18,14 +18,7 @@ public static class InstallServiceCommand
         var print = new Option<bool>("--print") { Description = "Print the unit instead of writing it." };
         var db = DatabaseOption.Create("The database the service records into (default: your default database).");
         var lan = new Option<bool>("--lan") { Description = "The service listens on the local network (for a phone), as serve --lan." };
-        var urls = new Option<string?>("--urls") { Description = "Where the service listens, as serve --urls." };
-        urls.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && ServeCommand.InvalidUrl(value) is { } bad)
-            {
-                result.AddError($"--urls: \"{bad}\" is not a URL to listen on, such as {ServeCommand.DefaultUrls}");
-            }
-        });
+        var urls = ServeCommand.UrlsOption("Where the service listens, as serve --urls.");
         var command = new Command("install-service", "Run NightLeg as a systemd service: started at boot, restarted if it fails or hangs.") { user, print, db, lan, urls };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -31,17 +31,7 @@ public static class ServeCommand
     /// <summary>Adds the serve options and action to <paramref name="command"/>.</summary>
     public static void AttachTo(Command command)
     {
-        var urls = new Option<string?>("--urls")
-        {
-            Description = $"Where the web app listens (default {DefaultUrls}; with --lan, {LanUrls}).",
-        };
-        urls.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && InvalidUrl(value) is { } bad)
-            {
-                result.AddError($"--urls: \"{bad}\" is not a URL to listen on, such as {DefaultUrls} (several are separated by ;)");
-            }
-        });
+        var urls = UrlsOption($"Where the web app listens (default {DefaultUrls}; with --lan, {LanUrls}).");
         var lan = new Option<bool>("--lan") { Description = "Listen on the local network (for a phone), behind a one-time access code printed here." };
         var db = new Option<FileInfo?>("--db") { Description = "The database file (default $XDG_DATA_HOME/nightleg/nightleg.db, else ~/.local/share/nightleg/nightleg.db)." };
         var demo = new Option<bool>("--demo") { Description = "Pair and play the demo wearable: a synthetic night with a cramp (no Bluetooth needed)." };
@@ -126,6 +116,20 @@ public static class ServeCommand
         });
     }
 
+    /// <summary>The <c>--urls</c> option (serve, install-service): each URL checked before anything starts.</summary>
+    public static Option<string?> UrlsOption(string description)
+    {
+        var urls = new Option<string?>("--urls") { Description = description };
+        urls.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && InvalidUrl(value) is { } bad)
+            {
+                result.AddError($"--urls: \"{bad}\" is not a URL to listen on, such as {DefaultUrls} (several are separated by ;)");
+            }
+        });
+        return urls;
+    }
+
     /// <summary>The first of the semicolon-separated <paramref name="urls"/> that Kestrel could not listen on, or null.</summary>
     public static string? InvalidUrl(string urls)
     {
@@ -162,22 +166,23 @@ public static class ServeCommand
         }
 
         NightLegWebHost.RestrictControlSocket(database);
-        var integrations = app.Services.GetRequiredService<IntegrationSettingsStore>();
-        var phone = app.Services.GetRequiredService<PhoneSetup>();
+        // Where a phone opens NightLeg: the first LAN address, else the first specific one. The
+        // setup panel shows it and notifications link to it.
+        string? phoneUrl = null;
         foreach (var address in NightLegWebHost.ListeningAddresses(app))
         {
             await output.WriteLineAsync($"NightLeg is listening on {address}");
-            var wildcard = address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal);
-            integrations.DefaultAppUrl ??= wildcard ? null : address;
+            phoneUrl ??= NightLegWebHost.IsWildcard(address) ? null : address;
             foreach (var lanUrl in NightLegWebHost.LanUrls(address))
             {
                 await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
-                integrations.DefaultAppUrl ??= lanUrl;
-                phone.Url ??= lanUrl;
+                phoneUrl ??= lanUrl;
             }
-
-            phone.Url ??= wildcard ? null : address;
         }
+
+        var phone = app.Services.GetRequiredService<PhoneSetup>();
+        phone.Url = phoneUrl;
+        app.Services.GetRequiredService<IntegrationSettingsStore>().DefaultAppUrl = phoneUrl;
 
         if (settings.Lan && settings.InsecureHttp)
         {
@@ -185,7 +190,7 @@ public static class ServeCommand
             await output.WriteLineAsync("         as they pass, and the phone refuses its Bluetooth, the screen wake lock, notifications and installing the app.");
         }
 
-        if (settings.Lan && phone.Url is { } phoneUrl)
+        if (settings.Lan && phoneUrl is not null)
         {
             await output.WriteLineAsync("Scan with the phone's camera:");
             await output.WriteLineAsync(PhoneSetup.TerminalQr(phoneUrl).TrimEnd('\n'));

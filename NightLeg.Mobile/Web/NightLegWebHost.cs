@@ -1,4 +1,4 @@
-using System.Net.NetworkInformation;
+using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection;
@@ -145,7 +145,7 @@ public static class NightLegWebHost
         }
 
         var folder = Path.GetDirectoryName(database.Path ?? throw new InvalidOperationException("HTTPS needs a database file"))!;
-        return new ServerCertificates(LocalCertificateAuthority.LoadOrCreate(folder, TimeProvider.System, System.Net.Dns.GetHostName()), TimeProvider.System);
+        return new ServerCertificates(LocalCertificateAuthority.LoadOrCreate(folder, TimeProvider.System, MachineAddresses.HostName), TimeProvider.System);
     }
 
     /// <summary>
@@ -186,21 +186,21 @@ public static class NightLegWebHost
             .ToList()
         ?? [];
 
+    /// <summary>True for an address bound to all interfaces (0.0.0.0 or [::]).</summary>
+    public static bool IsWildcard(string address) => address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal);
+
     /// <summary>For an address bound to all interfaces, the URLs a phone on the local network can use.</summary>
     public static IEnumerable<string> LanUrls(string address)
     {
-        if (!Uri.TryCreate(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
-            !(address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal)))
+        if (!IsWildcard(address) ||
+            !Uri.TryCreate(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
         {
             yield break;
         }
 
-        foreach (var ip in NetworkInterface.GetAllNetworkInterfaces()
-                     .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-                     .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-                     .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork))
+        foreach (var ip in MachineAddresses.Up().Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)))
         {
-            yield return $"{uri.Scheme}://{ip.Address}:{uri.Port}";
+            yield return $"{uri.Scheme}://{ip}:{uri.Port}";
         }
     }
 

@@ -24,6 +24,29 @@ public sealed class PhoneSetup(ServerCertificates? certificates)
     /// <summary>The CA's SHA-256 fingerprint, when NightLeg has one.</summary>
     public string? Fingerprint => certificates?.Authority?.Fingerprint;
 
+    private volatile Qr? _qr;
+
+    /// <summary>The phone address as an SVG QR code (made once per address, not per page render), or null before it is known.</summary>
+    public string? UrlQrSvg
+    {
+        get
+        {
+            if (Url is not { } url)
+            {
+                return null;
+            }
+
+            if (_qr is { } made && made.Url == url)
+            {
+                return made.Svg;
+            }
+
+            var svg = SvgQr(url);
+            _qr = new Qr(url, svg);
+            return svg;
+        }
+    }
+
     /// <summary>The CA certificate's address.</summary>
     public string? CertificateUrl => Url is { } url && HasAuthority ? url + NightLegWebHost.CaPath : null;
 
@@ -46,4 +69,6 @@ public sealed class PhoneSetup(ServerCertificates? certificates)
         using var code = new SvgQRCode(data);
         return code.GetGraphic(new System.Drawing.Size(264, 264), "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     }
+
+    private sealed record Qr(string Url, string Svg);
 }
