@@ -52,7 +52,7 @@ public sealed partial class NightSession : IAsyncDisposable
         _capture = capture;
         _logger = logger;
         _time = time ?? TimeProvider.System;
-        _persister.EventRecorded += e => AwakeningRecorded?.Invoke(e);
+        _persister.EventRecorded += e => Raise(AwakeningRecorded, e);
         _persister.StorageFailed += OnStorageFailed;
         _persister.StorageRecovered += OnStorageRecovered;
         _pipeline.InvalidNotification += (n, error) => LogInvalid(n.Characteristic, error.Message);
@@ -146,7 +146,15 @@ public sealed partial class NightSession : IAsyncDisposable
 
         while (_queue.Reader.TryRead(out var rest))
         {
-            Handle(rest);
+            try
+            {
+                Handle(rest);
+            }
+            catch (Exception e)
+            {
+                // As in the loop: one bad message must not cost the seconds still to be written.
+                LogHandlingFailed(e);
+            }
         }
 
         _recorder.Complete();
@@ -298,7 +306,31 @@ public sealed partial class NightSession : IAsyncDisposable
     private void Publish(LiveStatus status)
     {
         Volatile.Write(ref _status, status);
-        StatusChanged?.Invoke(status);
+        Raise(StatusChanged, status);
+    }
+
+    /// <summary>
+    /// Tells every subscriber, each on its own: one that throws (a page closing while NightLeg stops,
+    /// an integration) is logged and the others, and the recording, go on.
+    /// </summary>
+    private void Raise<T>(Action<T>? handlers, T value)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<T>>())
+        {
+            try
+            {
+                handler(value);
+            }
+            catch (Exception e)
+            {
+                LogSubscriberFailed(e);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a notification from {Characteristic} that did not decode: {Reason}")]
@@ -312,6 +344,9 @@ public sealed partial class NightSession : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The capture file stopped ({Reason}); the night is still recorded in the database")]
     private partial void LogCaptureStopped(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Something that follows the night failed on an update; the night goes on")]
+    private partial void LogSubscriberFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a notification failed; the night goes on")]
     private partial void LogHandlingFailed(Exception exception);
