@@ -68,7 +68,9 @@ internal sealed class RelayCharacteristic(BrowserRelay relay, BrowserRelay.Link 
 
     private void Unsubscribe()
     {
-        if (!connection.Disconnected.IsCompleted && link.Subscribers.TryRemove(Uuid, out _))
+        // The handler stays until the page says the link is gone or a new subscription replaces it:
+        // what the page sent before it heard this (it may hold minutes of it) is still the night's.
+        if (!connection.Disconnected.IsCompleted)
         {
             link.Commands.Writer.TryWrite(Command("unsubscribe"));
         }
