@@ -16,6 +16,7 @@ namespace NightLeg.Tests.Mobile.Browser;
 public sealed class PhoneRadioBrowserTests : IDisposable
 {
     private const double Speed = 200;
+    private static readonly TimeSpan SyncOptionsWatchdog = new NightLeg.Sync.Live.SyncOptions().Watchdog;
     private static readonly TimeSpan LossAt = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan LossFor = TimeSpan.FromMinutes(5);
     private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-relay-").FullName;
@@ -73,7 +74,8 @@ public sealed class PhoneRadioBrowserTests : IDisposable
             null, new() { Timeout = 90_000 });
         var delivered = await s.Page.EvaluateAsync<long[]>("() => window.__fakeBle.deliveredTimes");
         var lost = await s.Page.EvaluateAsync<int>("() => window.__fakeBle.lost");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // the last batch written (5-second batches)
+        // The strap has gone quiet: NightLeg's silent-link watchdog (20 s) ends the link, which writes the seconds still open.
+        await Task.Delay(SyncOptionsWatchdog + TimeSpan.FromSeconds(5));
         Signal("TERM", s.Server.Id);
         await s.Server.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
