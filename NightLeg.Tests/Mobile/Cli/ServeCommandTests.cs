@@ -68,7 +68,8 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_KilledMidNight_DatabaseReopensWithEverySecondUpToTheBound()
     {
         // Arrange: the demo night at 300× into a real database.
-        await using var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--urls", "http://127.0.0.1:0", "--db", Db]);
+        // The demo night starts now; in a zone where it is about midnight, its minutes never cross the noon between two nights.
+        await using var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--urls", "http://127.0.0.1:0", "--db", Db], MidnightZone());
         using var http = new HttpClient { BaseAddress = new Uri(await nightleg.WaitForUrlAsync()) };
         DateTimeOffset lastSeen = default;
         for (var i = 0; i < 200 && lastSeen == default; i++)
@@ -152,6 +153,18 @@ public sealed class ServeCommandTests : IDisposable
         {
             Assert.Matches($@"(?m)^\s+{command}\s", stdout);
         }
+    }
+
+    /// <summary>A TZ in which it is now between 23:00 and 01:00 (Etc/GMT-N is UTC+N).</summary>
+    private static Dictionary<string, string> MidnightZone()
+    {
+        var offset = -DateTime.UtcNow.Hour;
+        if (offset < -12)
+        {
+            offset += 24;
+        }
+
+        return new Dictionary<string, string> { ["TZ"] = offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}" };
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
