@@ -58,9 +58,9 @@ public sealed record DetectorThresholds
         HeartRateEvidenceWithMotionBpmSeconds = 30,
         MotionLedActiveSeconds = 16,
         MotionOnlyActiveSeconds = 12,
-        AloneAllowanceOfSurgeLevel = 0.4,
+        AloneAllowanceOfSurgeLevel = 0.3,
         AloneAllowanceFloorBpm = 10,
-        HeartRateAloneSustainSeconds = 45,
+        HeartRateAloneSustainSeconds = 50,
         UnsettledEvidenceFactor = 1.5,
     };
 

@@ -78,7 +78,7 @@ public sealed class DemoNightBrowserTests
         // Devices and settings, for the record.
         await s.GoAsync("/devices");
         await Assertions.Expect(s.Page.Locator("[data-testid=device]")).ToHaveCountAsync(1);
-        await Assertions.Expect(s.Page.Locator("[data-testid=hr-only-honesty]")).ToContainTextAsync("8 in 10 cramps");
+        await Assertions.Expect(s.Page.Locator("[data-testid=hr-only-honesty]")).ToContainTextAsync("9 in 10 cramps");
         await s.ScreenshotAsync("9-devices");
         await s.GoAsync("/settings");
         await s.ScreenshotAsync("10-settings");

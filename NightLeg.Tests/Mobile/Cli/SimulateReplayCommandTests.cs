@@ -21,7 +21,7 @@ public sealed class SimulateReplayCommandTests : IDisposable
         // Arrange
         var capture = Path.Combine(_dir, "n.capture");
         var truthPath = Path.Combine(_dir, "t.json");
-        var (simCode, simOut, simErr) = await CliRunner.RunAsync("simulate", "--seed", "1", "--cramps", "2", "--device", device, "--out", capture, "--truth", truthPath);
+        var (simCode, simOut, simErr) = await CliRunner.RunAsync("simulate", "--seed", "2", "--cramps", "2", "--device", device, "--out", capture, "--truth", truthPath);
         Assert.True(simCode == 0, $"simulate exited {simCode}: {simErr}");
         Assert.Contains("2 cramp awakening(s)", simOut);
 
@@ -49,13 +49,14 @@ public sealed class SimulateReplayCommandTests : IDisposable
             if (hit.Count == 1)
             {
                 found++;
-                Assert.InRange((hit[0].DetectedAt - cramp.Onset).TotalSeconds, 0, device == "hr-strap" ? 75 : 25);
+                // Heart rate alone waits for the rise to outlast a sleep surge: ≈ 1 min, p95 118 s (docs/benchmarks.md).
+                Assert.InRange((hit[0].DetectedAt - cramp.Onset).TotalSeconds, 0, device == "hr-strap" ? 120 : 25);
             }
         }
 
-        // With motion both cramps are found. Heart rate alone finds ≈ 0.8 of cramps (docs/benchmarks.md):
-        // this night's first cramp raises it by only +10 bpm, which real sleep surges exceed nightly.
-        Assert.True(found == (device == "hr-strap" ? 1 : 2), $"found {found} among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
+        // This night's cramps raise the heart rate by +16 to +24 bpm: found with motion and with heart
+        // rate alone (which misses about one cramp in ten, the ones of only +10–12 bpm: docs/benchmarks.md).
+        Assert.True(found == 2, $"found {found} among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
         Assert.All(events, e => Assert.Contains(truth.WakeBouts, b => e.DetectedAt >= b.Onset.AddSeconds(-30) && e.DetectedAt <= b.End.AddSeconds(60)));
 
         var night = Assert.Single(json.RootElement.GetProperty("nights").EnumerateArray());
