@@ -21,9 +21,9 @@ public static class DetectionBenchmark
 
     /// <summary>Scores every method on the synthetic set; returns (case, method, score) for each night.</summary>
     public static IReadOnlyList<(NightCase Case, string Method, NightScore Score)> Synthetic(IReadOnlyList<SimulatedWearable> devices, DetectorThresholds thresholds,
-        bool classic, TextWriter? verbose = null, bool learned = false)
+        bool classic, TextWriter? verbose = null, bool learned = false, int seedBase = NightCase.TuningSeeds)
     {
-        var cases = NightCase.FixedSet(devices);
+        var cases = NightCase.FixedSet(devices, seedBase);
         var calendar = NightCalendar.ForZone(SimulationOptions.DefaultTimeZone);
         var results = new ConcurrentBag<(NightCase Case, string Method, NightScore Score)>();
         var actigraphy = new ConcurrentBag<(NightCase Case, GroundTruth Truth, DateTimeOffset Start, double?[] Counts)>();

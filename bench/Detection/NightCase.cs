@@ -13,14 +13,20 @@ public sealed record NightCase(string HypnogramId, SimulatedWearable Device, int
     /// <summary>Each device's place in the cramp-count cycle (fixed, so adding a device does not reshuffle the others' nights).</summary>
     private static readonly string[] CycleOrder = ["hr-strap", "infinitime", "polar-h10", "wrist-hr", "polar-verity-sense"];
 
+    /// <summary>Seeds of the set the thresholds were chosen on.</summary>
+    public const int TuningSeeds = 1000;
+
+    /// <summary>Seeds of a held-out set: other sleepers on the same hypnograms, never looked at while choosing thresholds.</summary>
+    public const int HeldOutSeeds = 7000;
+
     /// <summary>
-    /// The fixed set: every embedded hypnogram × every device, seed from the hypnogram's position,
-    /// 0–3 cramps cycling so every count appears for every device.
+    /// The fixed set: every embedded hypnogram × every device, seed from <paramref name="seedBase"/> + the
+    /// hypnogram's position, 0–3 cramps cycling so every count appears for every device.
     /// </summary>
-    public static IReadOnlyList<NightCase> FixedSet(IEnumerable<SimulatedWearable> devices)
+    public static IReadOnlyList<NightCase> FixedSet(IEnumerable<SimulatedWearable> devices, int seedBase = TuningSeeds)
     {
         var ids = HypnogramLibrary.Ids;
-        return devices.SelectMany(device => ids.Select((id, i) => new NightCase(id, device, 1000 + i, (i + Math.Max(0, Array.IndexOf(CycleOrder, device.Name))) % 4))).ToList();
+        return devices.SelectMany(device => ids.Select((id, i) => new NightCase(id, device, seedBase + i, (i + Math.Max(0, Array.IndexOf(CycleOrder, device.Name))) % 4))).ToList();
     }
 
     /// <summary>The same sleeper (same seed: same heart, same surges) on the night before, on the next hypnogram, without cramps.</summary>
