@@ -9,7 +9,8 @@ namespace NightLeg.Sync.Evaluation;
 /// <item>a detection belongs to a wake bout (or cramp awakening) when it falls between its onset − 30 s and its end + 60 s;</item>
 /// <item>a <b>false prompt</b> is a detection after sleep onset that belongs to no wake bout;</item>
 /// <item>detections before sleep onset are counted apart;</item>
-/// <item>wake bouts of ≥ 1 and ≥ 2 minutes after sleep onset are <b>found</b> when a detection belongs to them.</item>
+/// <item>wake bouts of ≥ 1 and ≥ 2 minutes after sleep onset are <b>found</b> when a detection belongs to them;</item>
+/// <item><b>events to ask about</b>: every detection not on a cramp, before sleep onset too, that the morning review asks about.</item>
 /// </list>
 /// </summary>
 public static class DetectionScorer
@@ -54,14 +55,13 @@ public static class DetectionScorer
             if (d.At < truth.SleepOnset)
             {
                 before++;
-                continue;
             }
-
-            if (!truth.WakeBouts.Any(b => Within(d.At, b.Onset, b.End)))
+            else if (!truth.WakeBouts.Any(b => Within(d.At, b.Onset, b.End)))
             {
                 falseStages.Add(truth.StageAt(d.At));
             }
 
+            // The morning review shows every event of the night, before sleep onset too: count what it asks.
             if (!truth.Cramps.Any(c => Within(d.At, c.Onset, c.End)))
             {
                 if (d.Review == Domain.Detection.ReviewKind.Ask)

@@ -13,7 +13,7 @@ namespace NightLeg.Sync.Evaluation;
 /// <param name="Bouts1MinFound">Of those, with a detection in their window.</param>
 /// <param name="Bouts2Min">Ordinary wake bouts of ≥ 2 minutes after sleep onset.</param>
 /// <param name="Bouts2MinFound">Of those, with a detection in their window.</param>
-/// <param name="EventsToAsk">Detections after sleep onset, outside every cramp's window, that the morning review asks about.</param>
+/// <param name="EventsToAsk">Detections outside every cramp's window (before sleep onset too: the user sees them all) that the morning review asks about.</param>
 /// <param name="BriefAwakenings">Detections after sleep onset, outside every cramp's window, shown as brief awakenings.</param>
 /// <param name="HoursAsleep">Time scored asleep after sleep onset, in hours.</param>
 public sealed record NightScore(

@@ -42,8 +42,9 @@ public static class DetectionReport
             - a **false prompt** is a detection after sleep onset that belongs to no wake bout; its stage is the lab's at the prompt;
             - detections before sleep onset are counted apart;
             - **wake bouts found**: ordinary wake bouts (not cramps) of ≥ 1 and ≥ 2 minutes after sleep onset with a detection;
-            - **events to ask about**: detections after sleep onset, not on a cramp, that the morning review asks about
-              (the rest are brief awakenings: sleep back within 3 minutes, nobody answered — [detector.md](detector.md#the-morning-review));
+            - **events to ask about**: detections not on a cramp that the morning review asks about — before sleep onset too,
+              because the user sees those as well (the rest are brief awakenings: sleep back within 3 minutes, nobody
+              answered — [detector.md](detector.md#the-morning-review));
             - **cramp recall** and **latency** (detection − onset; median, 95th percentile) on the synthetic cramps.
 
             ### Real nights: 16 nights of wrist heart rate with sleep-lab stages

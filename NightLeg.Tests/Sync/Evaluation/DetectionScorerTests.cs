@@ -34,11 +34,12 @@ public sealed class DetectionScorerTests
     }
 
     [Fact]
-    public void Score_DetectionBeforeSleepOnset_CountedApart()
+    public void Score_DetectionBeforeSleepOnset_CountedApartButStillAsked()
     {
-        var score = DetectionScorer.Score(Night(), [new ScoredDetection(T0.AddMinutes(5), ReviewKind.Ask)]);
+        // Not a false prompt (the sleeper was awake), but the morning review shows it like any other.
+        var score = DetectionScorer.Score(Night(), [new ScoredDetection(T0.AddMinutes(5), ReviewKind.Ask), new ScoredDetection(T0.AddMinutes(8), ReviewKind.Brief)]);
 
-        Assert.Equal((0, 1, 0), (score.FalsePrompts, score.PromptsBeforeSleep, score.EventsToAsk));
+        Assert.Equal((0, 2, 1, 1), (score.FalsePrompts, score.PromptsBeforeSleep, score.EventsToAsk, score.BriefAwakenings));
     }
 
     [Fact]
