@@ -141,11 +141,7 @@ public static class DetectionBenchmark
                     continue;
                 }
 
-                var totals = new MethodTotals();
-                foreach (var r in results.Where(r => r.Method == method && r.Case.Device == device))
-                {
-                    totals.Add(r.Score);
-                }
+                var totals = MethodTotals.Of(results.Where(r => r.Method == method && r.Case.Device == device).Select(r => r.Score));
 
                 overall.Add(totals);
                 output.WriteLine(totals.SyntheticRow($"{method} / {device.Name}"));

@@ -84,21 +84,7 @@ public static class DetectionReport
             """);
         DetectionBenchmark.WriteSynthetic(body, synthetic, NightCase.DefaultDevices);
 
-        var mine = synthetic.Where(r => r.Method == DetectionBenchmark.NightLeg).ToList();
-        MethodTotals Of(Func<SimulatedWearable, bool> devices)
-        {
-            var t = new MethodTotals();
-            foreach (var r in mine.Where(r => devices(r.Case.Device)))
-            {
-                t.Add(r.Score);
-            }
-
-            return t;
-        }
-
-        var motion = Of(d => d.HasMotion);
-        var heartOnly = Of(d => !d.HasMotion);
-        var all = Of(_ => true);
+        var (motion, heartOnly, all) = ByMotion(synthetic);
         string Met(bool ok) => ok ? "met" : "**not met**";
         body.WriteLine();
         body.WriteLine("### Targets (Normal sensitivity)");
@@ -113,7 +99,7 @@ public static class DetectionReport
         body.WriteLine(string.Create(c, $"| synthetic, heart rate only: latency median ≤ 15 s, p95 ≤ 30 s | {heartOnly.MedianLatency:0} s, {heartOnly.P95Latency:0} s | {Met(heartOnly.MedianLatency <= 15 && heartOnly.P95Latency <= 30)} |"));
         body.WriteLine(string.Create(c, $"| synthetic, all devices: latency median ≤ 15 s, p95 ≤ 30 s | {all.MedianLatency:0} s, {all.P95Latency:0} s | {Met(all.MedianLatency <= 15 && all.P95Latency <= 30)} |"));
         body.WriteLine(string.Create(c, $"| synthetic, all devices: ≤ 0.2 false prompts per night | {all.FalsePromptsPerNight:0.00} (with motion {motion.FalsePromptsPerNight:0.00}, heart rate only {heartOnly.FalsePromptsPerNight:0.00}) | {Met(all.FalsePromptsPerNight <= 0.2)} |"));
-        WriteHeldOut(body, motion, heartOnly, all);
+        WriteHeldOut(body, (motion, heartOnly, all));
         WriteHeartRateAloneTradeOff(body, real);
         body.WriteLine();
         body.WriteLine("### Before and after");
@@ -154,32 +140,31 @@ public static class DetectionReport
             detector now waits for a rise to outlast them (heart rate alone) or for sustained movement (with motion).
             """);
     }
+
+    /// <summary>NightLeg's totals on <paramref name="results"/>: devices with motion, heart rate only, and all.</summary>
+    private static (MethodTotals Motion, MethodTotals HeartOnly, MethodTotals All) ByMotion(IEnumerable<(NightCase Case, string Method, NightScore Score)> results)
+    {
+        var mine = results.Where(r => r.Method == DetectionBenchmark.NightLeg).ToList();
+        return (MethodTotals.Of(mine.Where(r => r.Case.Device.HasMotion).Select(r => r.Score)),
+            MethodTotals.Of(mine.Where(r => !r.Case.Device.HasMotion).Select(r => r.Score)),
+            MethodTotals.Of(mine.Select(r => r.Score)));
+    }
+
     /// <summary>
     /// The same detector on other simulated sleepers (seeds never looked at while choosing thresholds):
     /// figures that hold only on the tuning seeds would show here.
     /// </summary>
-    private static void WriteHeldOut(TextWriter body, MethodTotals motion, MethodTotals heartOnly, MethodTotals all)
+    private static void WriteHeldOut(TextWriter body, (MethodTotals Motion, MethodTotals HeartOnly, MethodTotals All) tuning)
     {
         var c = CultureInfo.InvariantCulture;
-        var heldOut = DetectionBenchmark.Synthetic(NightCase.DefaultDevices, DetectorThresholds.Normal, classic: false, seedBase: NightCase.HeldOutSeeds);
-        MethodTotals Of(Func<SimulatedWearable, bool> devices)
-        {
-            var t = new MethodTotals();
-            foreach (var r in heldOut.Where(r => devices(r.Case.Device)))
-            {
-                t.Add(r.Score);
-            }
-
-            return t;
-        }
-
-        var (hMotion, hHeart, hAll) = (Of(d => d.HasMotion), Of(d => !d.HasMotion), Of(_ => true));
+        var heldOut = ByMotion(DetectionBenchmark.Synthetic(NightCase.DefaultDevices, DetectorThresholds.Normal, classic: false, seedBase: NightCase.HeldOutSeeds));
+        var lastSeed = HypnogramLibrary.Ids.Count - 1;
         body.WriteLine();
         body.WriteLine(string.Create(c, $"""
             ### Held out: other sleepers
 
-            The thresholds were chosen on the set above (seeds {NightCase.TuningSeeds}–{NightCase.TuningSeeds + 30}). The same 155 hypnogram × device
-            nights with other sleepers (seeds {NightCase.HeldOutSeeds}–{NightCase.HeldOutSeeds + 30}: their own heart rate, surge rate and size, cramps),
+            The thresholds were chosen on the set above (seeds {NightCase.TuningSeeds}–{NightCase.TuningSeeds + lastSeed}). The same {heldOut.All.Nights} hypnogram × device
+            nights with other sleepers (seeds {NightCase.HeldOutSeeds}–{NightCase.HeldOutSeeds + lastSeed}: their own heart rate, surge rate and size, cramps),
             never looked at while choosing, Normal:
 
             | set | cramp recall, with motion / heart rate only | false prompts per night, all (with motion / heart rate only) | latency median / p95, with motion | latency median / p95, heart rate only |
@@ -187,8 +172,8 @@ public static class DetectionReport
             """));
         void Row(string name, MethodTotals m, MethodTotals h, MethodTotals a) =>
             body.WriteLine(string.Create(c, $"| {name} | {m.CrampRecall:0.000} / {h.CrampRecall:0.000} | {a.FalsePromptsPerNight:0.00} ({m.FalsePromptsPerNight:0.00} / {h.FalsePromptsPerNight:0.00}) | {m.MedianLatency:0} s / {m.P95Latency:0} s | {h.MedianLatency:0} s / {h.P95Latency:0} s |"));
-        Row("tuning seeds", motion, heartOnly, all);
-        Row("held-out seeds", hMotion, hHeart, hAll);
+        Row("tuning seeds", tuning.Motion, tuning.HeartOnly, tuning.All);
+        Row("held-out seeds", heldOut.Motion, heldOut.HeartOnly, heldOut.All);
     }
 
     /// <summary>
@@ -216,11 +201,7 @@ public static class DetectionReport
         foreach (var seconds in new[] { 10, 15, 20, 30, 40, DetectorThresholds.Normal.HeartRateAloneSustainSeconds, 60 }.Distinct().Order())
         {
             var thresholds = DetectorThresholds.Normal with { HeartRateAloneSustainSeconds = seconds };
-            var synthetic = new MethodTotals();
-            foreach (var r in DetectionBenchmark.Synthetic(heartOnly, thresholds, classic: false))
-            {
-                synthetic.Add(r.Score);
-            }
+            var synthetic = MethodTotals.Of(DetectionBenchmark.Synthetic(heartOnly, thresholds, classic: false).Select(r => r.Score));
 
             var (realTotals, _) = RealNightBenchmark.Run(real, thresholds);
             fastest ??= synthetic;

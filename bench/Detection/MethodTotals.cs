@@ -50,6 +50,18 @@ public sealed class MethodTotals
 
     public double P95Latency => Percentile(0.95);
 
+    /// <summary>The totals of <paramref name="scores"/>.</summary>
+    public static MethodTotals Of(IEnumerable<NightScore> scores)
+    {
+        var totals = new MethodTotals();
+        foreach (var score in scores)
+        {
+            totals.Add(score);
+        }
+
+        return totals;
+    }
+
     public void Add(NightScore score)
     {
         Nights++;

@@ -14,7 +14,7 @@ public static class RealNightBenchmark
 {
     public static (MethodTotals Totals, IReadOnlyList<(RealNight Night, NightScore Score, ReplayResult Result)> Nights) Run(IReadOnlyList<RealNight> nights, DetectorThresholds thresholds)
     {
-        var results = new (RealNight, NightScore, ReplayResult)[nights.Count];
+        var results = new (RealNight Night, NightScore Score, ReplayResult Result)[nights.Count];
         Parallel.For(0, nights.Count, i =>
         {
             using var reader = CaptureReader.Open(nights[i].CapturePath);
@@ -24,13 +24,7 @@ public static class RealNightBenchmark
             results[i] = (nights[i], score, result);
         });
 
-        var totals = new MethodTotals();
-        foreach (var (_, score, _) in results)
-        {
-            totals.Add(score);
-        }
-
-        return (totals, results);
+        return (MethodTotals.Of(results.Select(r => r.Score)), results);
     }
 
     public static IReadOnlyList<RealNight> Load()

@@ -28,11 +28,7 @@ public static class SweepCommand
                 property.SetValue(thresholds, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
             }
 
-            var synthetic = new MethodTotals();
-            foreach (var r in DetectionBenchmark.Synthetic([device], thresholds, classic: false, learned: learned))
-            {
-                synthetic.Add(r.Score);
-            }
+            var synthetic = MethodTotals.Of(DetectionBenchmark.Synthetic([device], thresholds, classic: false, learned: learned).Select(r => r.Score));
 
             var (realTotals, _) = RealNightBenchmark.Run(real, thresholds);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
