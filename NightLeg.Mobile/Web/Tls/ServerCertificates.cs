@@ -30,7 +30,7 @@ public sealed class ServerCertificates : IDisposable
         _authority = authority;
         _time = time;
         _machine = machine ?? MachineNames;
-        (_current, _issuedFor) = Issue();
+        (_current, _issuedFor) = Issue(_machine());
         _checkedAt = time.GetUtcNow();
     }
 
@@ -69,7 +69,7 @@ public sealed class ServerCertificates : IDisposable
                 if (Key(names, addresses) != _issuedFor || _current.NotAfter.ToUniversalTime() - now.UtcDateTime <= RenewBefore)
                 {
                     // The old one is not disposed: a handshake may still be using it.
-                    (_current, _issuedFor) = Issue();
+                    (_current, _issuedFor) = Issue((names, addresses));
                 }
 
                 return _current;
@@ -126,11 +126,8 @@ public sealed class ServerCertificates : IDisposable
         _authority?.Dispose();
     }
 
-    private (X509Certificate2, string) Issue()
-    {
-        var (names, addresses) = _machine();
-        return (_authority!.IssueServer(names, addresses, _time.GetUtcNow()), Key(names, addresses));
-    }
+    private (X509Certificate2, string) Issue((IReadOnlyList<string> Names, IReadOnlyList<IPAddress> Addresses) machine) =>
+        (_authority!.IssueServer(machine.Names, machine.Addresses, _time.GetUtcNow()), Key(machine.Names, machine.Addresses));
 
     private static string Key(IEnumerable<string> names, IEnumerable<IPAddress> addresses) =>
         string.Join(',', names.Select(n => n.ToLowerInvariant()).Order()) + ";" + string.Join(',', addresses.Where(LocalCertificateAuthority.IsPermitted).Select(a => a.ToString()).Order());
