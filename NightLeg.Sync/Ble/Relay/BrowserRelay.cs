@@ -148,9 +148,8 @@ public sealed partial class BrowserRelay : IBleAdapter
                 break;
             case "disconnected":
                 var lost = link.Current;
-                link.Current = null;
+                link.DropCurrent();
                 link.Subscribers.Clear();
-                link.Up = new TaskCompletionSource<RelayConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
                 lost?.Lost(e.Error ?? "the phone lost the wearable");
                 LogLost(link.DeviceId, e.Error ?? "link lost");
                 break;
@@ -262,10 +261,16 @@ public sealed partial class BrowserRelay : IBleAdapter
             {
                 if (ReferenceEquals(Current, connection))
                 {
-                    Current = null;
-                    Up = new TaskCompletionSource<RelayConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    DropCurrent();
                 }
             }
+        }
+
+        /// <summary>No connection is up: the next ConnectAsync waits for the page's next "connected". Call under <see cref="Gate"/>.</summary>
+        public void DropCurrent()
+        {
+            Current = null;
+            Up = new TaskCompletionSource<RelayConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 }
