@@ -23,7 +23,8 @@ public static class NightLegMobileServiceCollectionExtensions
             sp.GetRequiredService<NightLeg.Domain.Storage.ISettingsRepository>(),
             sp.GetRequiredService<NightLeg.Domain.Storage.IDeviceRepository>(),
             sp.GetRequiredService<NightLegDatabase>().Path ?? "(memory)",
-            lan ? sp.GetRequiredService<AccessTokens>() : null));
+            lan ? sp.GetRequiredService<AccessTokens>() : null,
+            sp.GetRequiredService<NightLeg.Domain.Storage.ISleeperProfileRepository>()));
         services.AddTransient(sp => new IntegrationsViewModel(
             sp.GetRequiredService<NightLeg.Sync.Integrations.IntegrationSettingsStore>(),
             sp.GetService<NightLeg.Sync.Integrations.HomeAssistantPublisher>()));

@@ -71,13 +71,14 @@ public static class NightLegSyncServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The demo's night: a Polar H10 on a real hypnogram with one cramp, starting now. Seed 28 puts
-    /// a +18 bpm, 3.5-minute cramp 37 minutes into the night, so at 10× the prompt comes about four
-    /// minutes after start.
+    /// The demo's night: a Polar H10 on a real hypnogram with one cramp, starting now. Seed 38 puts
+    /// a 3.8-minute cramp (the sleeper sits up and stands) 37 minutes into the night, out of settled
+    /// sleep, so at 10× the prompt comes about four minutes after start, and — with sound switched
+    /// on — sounds some nine seconds later, when distress is plain (a minute and a half of the night).
     /// </summary>
     public static SimulationOptions DemoNight(DateTimeOffset start) =>
         SimulationOptions.ForSeed(DemoSeed, DeviceFamilies.Default.Simulate("polar-h10"), 1) with { Start = start };
 
     /// <summary>The demo night's seed.</summary>
-    public const int DemoSeed = 28;
+    public const int DemoSeed = 38;
 }

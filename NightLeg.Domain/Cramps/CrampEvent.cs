@@ -21,6 +21,7 @@ namespace NightLeg.Domain.Cramps;
 /// <param name="DismissReason">Why it was dismissed, when it was.</param>
 /// <param name="DismissNote">Free text with the dismissal.</param>
 /// <param name="AsleepAgainAt">UTC instant the sleeper was asleep again after a detected awakening, as the detector saw it live (<see cref="SleepReturnTracker"/>); null until known.</param>
+/// <param name="Course">What followed a detected awakening (<see cref="AwakeningCourseTracker"/>): the body's work, the heart after, distress; null until known.</param>
 public sealed record CrampEvent(
     Guid Id,
     NightId Night,
@@ -33,7 +34,8 @@ public sealed record CrampEvent(
     CrampDetails Details,
     DismissReason? DismissReason,
     string? DismissNote,
-    DateTimeOffset? AsleepAgainAt = null)
+    DateTimeOffset? AsleepAgainAt = null,
+    AwakeningCourse? Course = null)
 {
     /// <summary>A new event for a detected awakening, awaiting the user's answer.</summary>
     public static CrampEvent FromDetection(Guid id, NightId night, AwakeningDetected detection) =>
@@ -59,6 +61,9 @@ public sealed record CrampEvent(
 
     /// <summary>The sleeper was asleep again at <paramref name="at"/> (UTC).</summary>
     public CrampEvent SleptAgainAt(DateTimeOffset at) => this with { AsleepAgainAt = at };
+
+    /// <summary>What followed the awakening is known (or known so far).</summary>
+    public CrampEvent Followed(AwakeningCourse course) => this with { Course = course };
 
     /// <summary>Dismissed in the morning.</summary>
     public CrampEvent Dismissed(DismissReason reason, string? note) =>

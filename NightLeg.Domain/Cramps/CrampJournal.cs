@@ -21,14 +21,20 @@ public sealed class CrampJournal
     private readonly INightRepository _nights;
     private readonly NightCalendar _calendar;
     private readonly TimeProvider _time;
+    private readonly ISleeperProfileRepository? _sleeper;
+    private readonly Lock _learning = new();
 
-    /// <summary>Creates the journal over its stores, the user's calendar and a clock.</summary>
-    public CrampJournal(ICrampEventRepository events, INightRepository nights, NightCalendar calendar, TimeProvider time)
+    /// <summary>
+    /// Creates the journal over its stores, the user's calendar and a clock; with <paramref name="sleeper"/>,
+    /// every answer to a detected event also teaches NightLeg about the sleeper (<see cref="SleeperLearning"/>).
+    /// </summary>
+    public CrampJournal(ICrampEventRepository events, INightRepository nights, NightCalendar calendar, TimeProvider time, ISleeperProfileRepository? sleeper = null)
     {
         _events = events;
         _nights = nights;
         _calendar = calendar;
         _time = time;
+        _sleeper = sleeper;
     }
 
     /// <summary>Raised (on the caller's thread) after a cramp was confirmed in the morning or logged by hand, with the stored event.</summary>
@@ -96,6 +102,7 @@ public sealed class CrampJournal
 
         var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
         _events.Save(answered);
+        Learn(answered);
         return Outcome<CrampEvent>.Success(answered);
     }
 
@@ -115,6 +122,7 @@ public sealed class CrampJournal
 
         var confirmed = cramp.Confirmed(validated.Value!);
         _events.Save(confirmed);
+        Learn(confirmed);
         CrampConfirmed?.Invoke(confirmed);
         return Outcome<CrampEvent>.Success(confirmed);
     }
@@ -141,7 +149,44 @@ public sealed class CrampJournal
 
         var dismissed = cramp.Dismissed(reason, note);
         _events.Save(dismissed);
+        Learn(dismissed);
         return Outcome<CrampEvent>.Success(dismissed);
+    }
+
+    /// <summary>
+    /// What followed a detected awakening is known: kept on its event (the morning review reads it).
+    /// Returns the updated event, or null when there is none for that detection.
+    /// </summary>
+    public CrampEvent? RecordCourse(NightId night, AwakeningDetected detection, AwakeningCourse course)
+    {
+        var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+        if (cramp is null)
+        {
+            return null;
+        }
+
+        var updated = cramp.Followed(course);
+        _events.Save(updated);
+        return updated;
+    }
+
+    /// <summary>Every answer is a label: what it teaches about the sleeper is kept for the nights to come.</summary>
+    private void Learn(CrampEvent answered)
+    {
+        if (_sleeper is null)
+        {
+            return;
+        }
+
+        lock (_learning)
+        {
+            var before = _sleeper.GetLearning();
+            var after = before.Learn(answered);
+            if (after != before)
+            {
+                _sleeper.SaveLearning(after);
+            }
+        }
     }
 
     /// <summary>Logs a cramp the detector missed, at a UTC instant within that night.</summary>

@@ -1,21 +1,15 @@
 namespace NightLeg.Domain.Detection;
 
 /// <summary>
-/// A prompt never wakes anyone: a cramp wakes the user, and the prompt only has to be there when
-/// they look. So a prompt is silent unless the user switched sound on, and even then it sounds only
-/// when movement corroborates the awakening — a heart-rate surge alone is also what REM and brief
-/// arousals look like, and a sound then would wake a sleeper.
+/// A prompt never wakes anyone: a cramp wakes the user, and the prompt only has to be there when they
+/// look. So a prompt appears silently, always. Only when the user switched sound on, and only once the
+/// awakening is plainly one in distress — a minute on, the body still working and the heart well up
+/// (<see cref="AwakeningCourseTracker"/>), when nobody in that state is asleep — does it sound. A
+/// heart-rate surge, a turn-over, a minute of restlessness never sound.
 /// </summary>
 public static class AlertPolicy
 {
-    /// <summary>Active seconds between onset and decision that corroborate an awakening (a turn-over has 2–6; a cramp keeps the leg working).</summary>
-    public const int CorroboratingActiveSeconds = 5;
-
-    /// <summary>True when movement backs the detection: motion carried it and the body kept moving.</summary>
-    public static bool IsMotionCorroborated(AwakeningDetected detection) =>
-        detection.Evidence != DetectionEvidence.HeartRateOnly && detection.ActiveSeconds >= CorroboratingActiveSeconds;
-
-    /// <summary>What the prompt for <paramref name="detection"/> does, with sound switched on or off.</summary>
-    public static PromptAlert For(AwakeningDetected detection, bool soundEnabled) =>
-        soundEnabled && IsMotionCorroborated(detection) ? PromptAlert.Sound : PromptAlert.Silent;
+    /// <summary>What the prompt does now, with sound switched on or off, given what followed the awakening so far (null: nothing yet).</summary>
+    public static PromptAlert For(AwakeningCourse? course, bool soundEnabled) =>
+        soundEnabled && course?.DistressAt is not null ? PromptAlert.Sound : PromptAlert.Silent;
 }

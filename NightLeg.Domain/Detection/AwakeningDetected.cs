@@ -13,6 +13,7 @@ namespace NightLeg.Domain.Detection;
 /// <param name="Confidence">0–1: how strong the evidence was (1 = far beyond every threshold).</param>
 /// <param name="Evidence">Which signals carried the decision.</param>
 /// <param name="Position">How the sleeper lay just before waking (a chest strap only), for the diary.</param>
+/// <param name="OutOfSettledSleep">True when the awakening came out of settled sleep: no bout of movement and no heart-rate surge in the minutes before it (a cramp wakes the sleeper out of quiet sleep; arousals cluster in restless sleep).</param>
 public sealed record AwakeningDetected(
     DateTimeOffset Onset,
     DateTimeOffset DetectedAt,
@@ -22,7 +23,8 @@ public sealed record AwakeningDetected(
     double? PostureChangeDegrees,
     double Confidence,
     DetectionEvidence Evidence,
-    Samples.BodyPosition? Position = null)
+    Samples.BodyPosition? Position = null,
+    bool OutOfSettledSleep = true)
 {
     /// <summary>Detection latency: from the estimated onset to the decision.</summary>
     public TimeSpan Latency => DetectedAt - Onset;

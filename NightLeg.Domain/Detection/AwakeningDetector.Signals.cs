@@ -38,6 +38,15 @@ public sealed partial class AwakeningDetector
         }
 
         _lastPosture = p;
+        if (_bout.Open && BodyPositions.Of(p) == BodyPosition.Upright)
+        {
+            _uprightSeconds++;
+        }
+        else if (!_bout.Open)
+        {
+            _uprightSeconds = 0;
+        }
+
         if (_inDisturbance || State == SleepState.Awake)
         {
             return;
@@ -65,19 +74,6 @@ public sealed partial class AwakeningDetector
 
         _heartRates[_ringIndex] = heartRate;
         _ringIndex = (_ringIndex + 1) % HeartRateMedianSeconds;
-    }
-
-    /// <summary>Active seconds among the last <paramref name="seconds"/> (at most the activity window).</summary>
-    private int RecentActiveSeconds(int seconds)
-    {
-        var count = 0;
-        for (var back = 0; back < seconds && back < ActivityWindowSeconds; back++)
-        {
-            var index = (int)((((_lastSecond - back) % ActivityWindowSeconds) + ActivityWindowSeconds) % ActivityWindowSeconds);
-            count += _active[index] ? 1 : 0;
-        }
-
-        return count;
     }
 
     private double? MedianHeartRate()

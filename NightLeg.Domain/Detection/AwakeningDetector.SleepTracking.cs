@@ -68,6 +68,47 @@ public sealed partial class AwakeningDetector
         {
             State = SleepState.Asleep;
             SleepOnset = _return.AsleepAgainAt;
+            if (_lastDetection is { } last && _return.AsleepAgainAt - last.Onset <= AwakeningReview.BriefAwakeningWindow)
+            {
+                CountQuietPrompt(last);
+            }
+        }
+    }
+
+    private void FollowCourse(in SecondEpoch epoch)
+    {
+        CourseProgress = _course.Add(epoch);
+        if (CourseProgress == AwakeningCourseProgress.Done)
+        {
+            LearnFromCourse();
+        }
+    }
+
+    /// <summary>A motion prompt whose awakening did not look like a cramp (<see cref="AwakeningReview.LooksLikeCramp"/>) teaches that this sleeper's ordinary movement reaches the rule.</summary>
+    private void LearnFromCourse()
+    {
+        if (_course.Detection is { } detection && _course.Course is { HasMotion: true } course && AwakeningReview.LooksLikeCramp(course) == false)
+        {
+            CountQuietPrompt(detection);
+        }
+    }
+
+    /// <summary>A prompt tonight that was not a cramp: with motion the next needs more movement (<see cref="DetectorThresholds.LearnedMovementStep"/>); with heart rate alone, after a few, a higher rise (<see cref="DetectorConstants.LearnedHeartRateStep"/>).</summary>
+    private void CountQuietPrompt(AwakeningDetected detection)
+    {
+        if (_countedQuiet)
+        {
+            return;
+        }
+
+        _countedQuiet = true;
+        if (detection.Evidence == DetectionEvidence.HeartRateOnly)
+        {
+            _quietHeartPrompts++;
+        }
+        else
+        {
+            _quietMotionPrompts++;
         }
     }
 

@@ -30,6 +30,8 @@ public sealed partial class AwakeningDetector
     private readonly RiseProfile _profile;
     private readonly SleepReturnTracker _return = new();
     private readonly CalmMinute _minute = new();
+    private readonly MovementBout _bout = new();
+    private readonly AwakeningCourseTracker _course = new();
     private int _ringIndex;
     private int _lagIndex;
     private int _lagCount;
@@ -44,9 +46,14 @@ public sealed partial class AwakeningDetector
     private int _calmSeconds;
     private double? _peakHeartRate;
     private int _disturbanceActiveSeconds;
-    private double _cusumWithMotion;
     private int _aloneRun;
+    private long _aloneRunStart = long.MinValue;
     private Posture? _sleepPosture;
+    private AwakeningDetected? _lastDetection;
+    private int _quietMotionPrompts;
+    private int _quietHeartPrompts;
+    private int _uprightSeconds;
+    private bool _countedQuiet;
     private Posture? _lastPosture;
 
     private long _minuteStart = long.MinValue;
@@ -59,12 +66,22 @@ public sealed partial class AwakeningDetector
     {
     }
 
-    /// <summary>Creates a detector with explicit thresholds and, when known, what earlier nights taught about this sleeper.</summary>
-    public AwakeningDetector(DetectorThresholds thresholds, SleeperProfile? sleeper = null)
+    /// <summary>Creates a detector with explicit thresholds and, when known, what earlier nights and the sleeper's answers taught.</summary>
+    public AwakeningDetector(DetectorThresholds thresholds, SleeperProfile? sleeper = null, SleeperLearning? learning = null)
     {
         _thresholds = thresholds;
         _profile = new RiseProfile(sleeper ?? SleeperProfile.Population);
+        Learning = learning ?? SleeperLearning.Nothing;
     }
+
+    /// <summary>What the sleeper's answers taught before tonight (<see cref="SleeperLearning"/>).</summary>
+    public SleeperLearning Learning { get; }
+
+    /// <summary>
+    /// True when the wearable is a chest strap: its gravity vector then tells sitting up or standing from
+    /// lying (<see cref="BodyPositions"/>), which nobody does asleep.
+    /// </summary>
+    public bool WornOnChest { get; set; }
 
     /// <summary>What the detector believes about the sleeper now.</summary>
     public SleepState State { get; private set; } = SleepState.AwaitingSleep;
@@ -80,6 +97,25 @@ public sealed partial class AwakeningDetector
 
     /// <summary>The sleeper's surge level (bpm above baseline reached in 0.5 % of the seconds asleep), learned so far.</summary>
     public double SurgeLevelBpm => _profile.SurgeLevelBpm;
+
+    /// <summary>What followed the latest detection, as far as it has been followed (<see cref="AwakeningCourseTracker"/>).</summary>
+    public AwakeningCourseTracker Course => _course;
+
+    /// <summary>What the second just processed brought to the course of the latest detection.</summary>
+    public AwakeningCourseProgress CourseProgress { get; private set; }
+
+    /// <summary>Stops following the latest detection (the recording or the night ended); returns true when one was being followed.</summary>
+    public bool FinishCourse()
+    {
+        if (!_course.Following)
+        {
+            return false;
+        }
+
+        _course.Finish();
+        LearnFromCourse();
+        return true;
+    }
 
     /// <summary>What tonight (with what came before) has taught about this sleeper, to carry into the next night.</summary>
     public SleeperProfile SleeperProfile => _profile.Snapshot();
@@ -104,15 +140,17 @@ public sealed partial class AwakeningDetector
         }
 
         Push(epoch.HeartRateBpm, active);
+        _bout.Add(second, epoch.MovementG is not null, active);
         var medianHeartRate = MedianHeartRate();
         var baseline = BaselineHeartRateBpm;
         var rise = medianHeartRate - baseline;
-        var aloneAllowance = _thresholds.AloneAllowanceBpm(_profile.SurgeLevelBpm);
+        var aloneAllowance = AloneAllowance();
 
         TrackDisturbance(second, active, rise, baseline, medianHeartRate, aloneAllowance);
         _minute.Add(epoch.HeartRateBpm, epoch.MovementG);
         TrackPosture(epoch.Posture);
         TrackReturn(epoch);
+        FollowCourse(epoch);
         Learn(rise, aloneAllowance, second);
         FeedBaseline(epoch.HeartRateBpm);
 
@@ -125,6 +163,9 @@ public sealed partial class AwakeningDetector
         if (detection is not null)
         {
             State = SleepState.Awake;
+            _lastDetection = detection;
+            _course.Start(detection, Learning);
+            _countedQuiet = false;
             _return.Start(detection.DetectedAt, baseline);
             _calmMinutes = 0;
             EndDisturbance();
@@ -137,39 +178,39 @@ public sealed partial class AwakeningDetector
     {
         var t = _thresholds;
         var motionPresent = _lastMotionSecond != long.MinValue && second - _lastMotionSecond < MotionPresentSeconds;
-        var moveScore = _activeCount / (double)t.ActiveSecondsWithHeartRate;
+        var moveScore = _activeCount / (double)t.BoutActiveSeconds;
         var postureChange = _lastPosture is { } now && _sleepPosture is { } sleeping ? now.AngleToDegrees(sleeping) : (double?)null;
         var postureScore = Math.Min(1, (postureChange ?? 0) / 60.0);
         var aloneSustain = t.HeartRateAloneSustainSeconds * (_disturbanceSettled ? 1 : t.UnsettledEvidenceFactor);
-        var stillMoving = RecentActiveSeconds(OngoingWindowSeconds) >= OngoingActiveSeconds;
+        var boutNeeded = BoutActiveSecondsNeeded();
+        var moving = motionPresent && _bout.Open && _bout.StillRun < OngoingStillSeconds;
+        var satUp = moving && WornOnChest && _uprightSeconds >= UprightSeconds && _bout.ActiveSeconds >= UprightActiveSeconds;
+        var boutDecides = satUp || (moving && _bout.ActiveSeconds >= boutNeeded && _bout.ActiveShare >= t.BoutActiveShare);
 
         DetectionEvidence evidence;
         double strength;
         double corroboration;
-        if (motionPresent && stillMoving && _cusumWithMotion >= t.HeartRateEvidenceWithMotionBpmSeconds && _activeCount >= t.ActiveSecondsWithHeartRate)
+        var onset = _disturbanceOnset;
+        if (boutDecides && rise >= MotionLedRiseBpm)
         {
             evidence = DetectionEvidence.HeartRateAndMotion;
-            strength = Math.Min(_cusumWithMotion / t.HeartRateEvidenceWithMotionBpmSeconds, moveScore);
-            corroboration = postureScore;
+            strength = satUp ? Math.Max(1, _bout.ActiveSeconds / boutNeeded) : _bout.ActiveSeconds / boutNeeded;
+            corroboration = satUp ? 1 : Math.Max(postureScore, Math.Min(1, (rise ?? 0) / DisturbanceHeartRateBpm / 4));
+            onset = Math.Min(onset, _bout.Start);
         }
-        else if (motionPresent && stillMoving && _activeCount >= t.MotionLedActiveSeconds && rise >= MotionLedRiseBpm)
-        {
-            evidence = DetectionEvidence.HeartRateAndMotion;
-            strength = _activeCount / (double)t.MotionLedActiveSeconds;
-            corroboration = postureScore;
-        }
-        else if (_aloneRun >= aloneSustain && second - _disturbanceOnset <= HeartRateOnlyDecisionSeconds &&
+        else if (_aloneRun >= aloneSustain && second - (_aloneRunStart == long.MinValue ? _disturbanceOnset : _aloneRunStart) <= HeartRateOnlyDecisionSeconds &&
                  (!motionPresent || _activeCount >= MinimumActiveSecondsForHeartRateOnly))
         {
             evidence = DetectionEvidence.HeartRateOnly;
-            strength = (rise ?? 0) / t.AloneAllowanceBpm(_profile.SurgeLevelBpm);
+            strength = (rise ?? 0) / AloneAllowance();
             corroboration = Math.Min(1, moveScore);
         }
-        else if (heartRateDroppedOut && motionPresent && _activeCount >= t.MotionOnlyActiveSeconds)
+        else if (boutDecides && heartRateDroppedOut)
         {
             evidence = DetectionEvidence.MotionOnly;
-            strength = _activeCount / (double)t.MotionOnlyActiveSeconds;
+            strength = _bout.ActiveSeconds / boutNeeded;
             corroboration = postureScore;
+            onset = Math.Min(onset, _bout.Start);
         }
         else
         {
@@ -179,14 +220,31 @@ public sealed partial class AwakeningDetector
         // 0.4 for just meeting the rule, up to 0.3 more for exceeding it twofold, up to 0.3 for the other signal agreeing.
         var confidence = Math.Clamp(0.4 + (0.3 * Math.Min(1, strength - 1)) + (0.3 * corroboration), 0, 1);
         return new AwakeningDetected(
-            Onset: DateTimeOffset.FromUnixTimeSeconds(_disturbanceOnset),
+            Onset: DateTimeOffset.FromUnixTimeSeconds(onset),
             DetectedAt: DateTimeOffset.FromUnixTimeSeconds(second + 1),
             BaselineHeartRateBpm: baseline,
             PeakHeartRateBpm: _peakHeartRate,
-            ActiveSeconds: _disturbanceActiveSeconds,
+            ActiveSeconds: Math.Max(_disturbanceActiveSeconds, _bout.Open ? _bout.ActiveSeconds : 0),
             PostureChangeDegrees: postureChange is { } degrees ? Math.Round(degrees, 1) : null,
             Confidence: Math.Round(confidence, 2),
-            Evidence: evidence);
+            Evidence: evidence,
+            OutOfSettledSleep: _disturbanceSettled && MovementSettled());
+    }
+
+    /// <summary>The heart-rate-only allowance (bpm) for this sleeper tonight: their surge level's, raised once more than a few heart-rate prompts tonight were not cramps.</summary>
+    private double AloneAllowance() => _thresholds.AloneAllowanceBpm(_profile.SurgeLevelBpm) *
+        Math.Min(LearnedHeartRateCap, 1 + (LearnedHeartRateStep * Math.Max(0, _quietHeartPrompts - LearnedHeartRateFreePrompts)));
+
+    /// <summary>True when no bout of movement worth the name ended within <see cref="DetectorConstants.SettledMovementSeconds"/> before the current one began.</summary>
+    private bool MovementSettled() => _bout.Previous is not { } previous || previous.ActiveSeconds < UnsettlingBoutActiveSeconds ||
+                                      (_bout.Open ? _bout.Start : _lastSecond) - previous.LastActive >= SettledMovementSeconds;
+
+    /// <summary>Active seconds the current bout needs to decide: more when the sleep was already restless.</summary>
+    private double BoutActiveSecondsNeeded()
+    {
+        var settled = MovementSettled();
+        var tonight = Math.Min(_thresholds.LearnedMovementCap, 1 + (_thresholds.LearnedMovementStep * _quietMotionPrompts));
+        return _thresholds.BoutActiveSeconds * (settled ? 1 : _thresholds.UnsettledMovementFactor) * Learning.MovementLevel * tonight;
     }
 
     private void TrackDisturbance(long second, bool active, double? rise, double? baseline, double? medianHeartRate, double aloneAllowance)
@@ -224,8 +282,15 @@ public sealed partial class AwakeningDetector
 
         if (rise is { } r)
         {
-            _cusumWithMotion = Math.Max(0, _cusumWithMotion + r - _thresholds.MotionAllowanceBpm);
             _aloneRun = r >= aloneAllowance ? _aloneRun + 1 : Math.Max(0, _aloneRun - AloneRunDipPenaltySeconds);
+            if (_aloneRun == 0)
+            {
+                _aloneRunStart = long.MinValue;
+            }
+            else if (_aloneRunStart == long.MinValue)
+            {
+                _aloneRunStart = second;
+            }
         }
 
         _calmSeconds = disturbed ? 0 : _calmSeconds + 1;
@@ -263,8 +328,8 @@ public sealed partial class AwakeningDetector
     private void EndDisturbance()
     {
         _inDisturbance = false;
-        _cusumWithMotion = 0;
         _aloneRun = 0;
+        _aloneRunStart = long.MinValue;
         _calmSeconds = 0;
     }
 }

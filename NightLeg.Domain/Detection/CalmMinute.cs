@@ -42,8 +42,7 @@ internal sealed class CalmMinute
     {
         if (heartRateBpm is null && movementG is null)
         {
-            _previousActive = false;
-            return;
+            return; // a second without data neither starts nor ends a movement (real straps drop a few seconds now and then)
         }
 
         DataSeconds++;
@@ -52,11 +51,13 @@ internal sealed class CalmMinute
             _heartRates[_heartRateCount++] = hr;
         }
 
-        var active = movementG >= ActiveMovementG;
-        if (movementG is not null)
+        if (movementG is null)
         {
-            HasMotion = true;
+            return; // heart rate only in this second: movement unknown, as in a gap
         }
+
+        HasMotion = true;
+        var active = movementG >= ActiveMovementG;
 
         if (active)
         {

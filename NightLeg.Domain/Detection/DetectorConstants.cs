@@ -27,14 +27,26 @@ public static class DetectorConstants
     /// <summary>A disturbance that has not become an awakening within this many seconds is a slow shift (a stage change, the drift of REM), not a sudden awakening: its evidence is dropped. Long enough for the slowest heart-rate-only decision (sustain × unsettled factor, from a rise that needs ≈10 s to reach the allowance).</summary>
     public const int MaxDisturbanceSeconds = 120;
 
-    /// <summary>Heart rate alone decides only this soon after the onset: a cramp's rise comes within 5–15 s (CRAMPS.md) and must then be sustained (up to 68 s at Normal in unsettled sleep); a rise that takes longer to get there is a slow swing, not a sudden awakening.</summary>
+    /// <summary>Heart rate alone decides only this soon after the rise first reached the allowance: the rise must then be sustained (up to 75 s at Normal in unsettled sleep); a rise that wavers longer is a slow swing, not a sudden awakening. (Counted from the crossing, not the first disturbed second: in restless sleep — apnoea, an arousal before — the disturbance opens early and a cramp's sustain would not fit.)</summary>
     public const int HeartRateOnlyDecisionSeconds = 100;
 
-    /// <summary>Movement rules need the sleeper still moving at the decision: this many active seconds in the last <see cref="OngoingWindowSeconds"/>. A cramp keeps the leg working (70–90 % of seconds); a turn-over with an arousal twitch is over within seconds.</summary>
-    public const int OngoingActiveSeconds = 3;
+    /// <summary>Movement decides only while the sleeper is still moving: fewer than this many seconds with data and no movement since the last active one. A cramp keeps the leg working; a bout that has come to rest is over.</summary>
+    public const int OngoingStillSeconds = 3;
 
-    /// <summary>The window (s) of <see cref="OngoingActiveSeconds"/>.</summary>
-    public const int OngoingWindowSeconds = 5;
+    /// <summary>Seconds with motion data but no movement that end a bout of movement: pauses inside a cramp (re-gripping, shifting) last a few seconds; a bout that rests this long is over.</summary>
+    public const int BoutEndStillSeconds = 15;
+
+    /// <summary>On a chest strap, seconds of a bout spent sitting up or standing that decide at once (with <see cref="UprightActiveSeconds"/> of movement and any heart-rate rise): nobody sits up asleep.</summary>
+    public const int UprightSeconds = 3;
+
+    /// <summary>Active seconds a bout needs when the sleeper sat up (a chest strap).</summary>
+    public const int UprightActiveSeconds = 5;
+
+    /// <summary>A bout of movement that ended less than this long (s) before another began leaves the sleep restless (<see cref="DetectorThresholds.UnsettledMovementFactor"/>).</summary>
+    public const int SettledMovementSeconds = 300;
+
+    /// <summary>A bout at least this large (active seconds) unsettles the sleep: a turn-over's 2–6 s does not.</summary>
+    public const int UnsettlingBoutActiveSeconds = 8;
 
     /// <summary>Heart-rate rise (bpm, 5-s median over baseline) that, with sustained movement, confirms an awakening: any real rise, above the ±2 bpm jitter of the median.</summary>
     public const double MotionLedRiseBpm = 3;
@@ -50,6 +62,15 @@ public static class DetectorConstants
 
     /// <summary>Sleep is settled when no second in this long (s) rose past the heart-rate-only allowance: real arousals cluster in fragmented sleep; a cramp wakes the sleeper out of quiet sleep.</summary>
     public const int SettledSleepSeconds = 600;
+
+    /// <summary>Heart-rate-only prompts tonight that turned out brief awakenings before the allowance starts to rise: most nights have none to two; a sleeper whose surges keep reaching the rule (one real night gave 13) gets fewer.</summary>
+    public const int LearnedHeartRateFreePrompts = 3;
+
+    /// <summary>Each further such prompt raises the heart-rate-only allowance by this fraction…</summary>
+    public const double LearnedHeartRateStep = 0.25;
+
+    /// <summary>…up to this many times the sleeper's allowance (a cramp's +12–25 bpm still clears 1.5 × the 10-bpm floor in most cases).</summary>
+    public const double LearnedHeartRateCap = 1.5;
 
     /// <summary>Seconds of calm heart rate needed before a baseline exists.</summary>
     public const int BaselineMinimumSeconds = 120;

@@ -9,20 +9,20 @@ namespace NightLeg.Domain.Detection;
 /// </summary>
 public sealed record DetectorThresholds
 {
-    /// <summary>Active seconds in the last 20 s that, with heart-rate evidence, show a real awakening (a turn-over is 2–6 s).</summary>
-    public required int ActiveSecondsWithHeartRate { get; init; }
+    /// <summary>Active seconds a bout of movement (<see cref="MovementBout"/>) must reach, with the heart rate up, to decide out of settled sleep: a turn-over is 2–6 s; real arousals in sleep bring bouts of 10–25 active seconds (data/motion-nights), a cramp keeps the leg working for tens of seconds to minutes.</summary>
+    public required int BoutActiveSeconds { get; init; }
 
-    /// <summary>Rise (bpm) that adds no evidence while the body moves: a turn-over raises heart rate ≈2–6 bpm.</summary>
-    public required double MotionAllowanceBpm { get; init; }
+    /// <summary>Share of the bout's seconds with data that must be active: a cramp keeps the leg working in 50–90 % of seconds, restlessness is scattered.</summary>
+    public required double BoutActiveShare { get; init; }
 
-    /// <summary>CUSUM level (bpm·s above <see cref="MotionAllowanceBpm"/>) that, with movement, decides.</summary>
-    public required double HeartRateEvidenceWithMotionBpmSeconds { get; init; }
+    /// <summary>The bout's active seconds needed are multiplied by this when the sleep was already restless (another bout of movement ended within <see cref="DetectorConstants.SettledMovementSeconds"/>): real arousals come in clusters, a cramp out of quiet sleep.</summary>
+    public required double UnsettledMovementFactor { get; init; }
 
-    /// <summary>Active seconds in the last 20 s that, with any heart-rate rise, decide: sustained movement is wakefulness (a turn-over lasts ≤ 6 s).</summary>
-    public required int MotionLedActiveSeconds { get; init; }
+    /// <summary>Each motion prompt tonight that turned out not to be a cramp (a brief awakening, or one without a cramp's signs) makes the next need this much more movement (a fraction of <see cref="BoutActiveSeconds"/>): this sleeper's ordinary arousals reach the rule.</summary>
+    public required double LearnedMovementStep { get; init; }
 
-    /// <summary>Active seconds in the last 20 s that decide while the heart rate has dropped out.</summary>
-    public required int MotionOnlyActiveSeconds { get; init; }
+    /// <summary>…up to this many times <see cref="BoutActiveSeconds"/>: a cramp keeps the leg working for minutes, so even the most restless sleeper's cramp still gets there.</summary>
+    public required double LearnedMovementCap { get; init; }
 
     /// <summary>Without motion, the allowance is this fraction of the sleeper's surge level…</summary>
     public required double AloneAllowanceOfSurgeLevel { get; init; }
@@ -39,11 +39,11 @@ public sealed record DetectorThresholds
     /// <summary>Low: fewer prompts.</summary>
     public static DetectorThresholds Low { get; } = new()
     {
-        ActiveSecondsWithHeartRate = 14,
-        MotionAllowanceBpm = 6,
-        HeartRateEvidenceWithMotionBpmSeconds = 60,
-        MotionLedActiveSeconds = 18,
-        MotionOnlyActiveSeconds = 14,
+        BoutActiveSeconds = 20,
+        BoutActiveShare = 0.5,
+        UnsettledMovementFactor = 2,
+        LearnedMovementStep = 0.25,
+        LearnedMovementCap = 2,
         AloneAllowanceOfSurgeLevel = 0.5,
         AloneAllowanceFloorBpm = 12,
         HeartRateAloneSustainSeconds = 60,
@@ -53,11 +53,11 @@ public sealed record DetectorThresholds
     /// <summary>Normal: the default (measured in docs/benchmarks.md).</summary>
     public static DetectorThresholds Normal { get; } = new()
     {
-        ActiveSecondsWithHeartRate = 12,
-        MotionAllowanceBpm = 6,
-        HeartRateEvidenceWithMotionBpmSeconds = 30,
-        MotionLedActiveSeconds = 16,
-        MotionOnlyActiveSeconds = 12,
+        BoutActiveSeconds = 14,
+        BoutActiveShare = 0.5,
+        UnsettledMovementFactor = 1.5,
+        LearnedMovementStep = 0.25,
+        LearnedMovementCap = 2,
         AloneAllowanceOfSurgeLevel = 0.3,
         AloneAllowanceFloorBpm = 10,
         HeartRateAloneSustainSeconds = 50,
@@ -67,11 +67,11 @@ public sealed record DetectorThresholds
     /// <summary>High: prompts on weaker evidence, for light sleepers whose cramps wake them gently.</summary>
     public static DetectorThresholds High { get; } = new()
     {
-        ActiveSecondsWithHeartRate = 9,
-        MotionAllowanceBpm = 5,
-        HeartRateEvidenceWithMotionBpmSeconds = 20,
-        MotionLedActiveSeconds = 13,
-        MotionOnlyActiveSeconds = 10,
+        BoutActiveSeconds = 10,
+        BoutActiveShare = 0.4,
+        UnsettledMovementFactor = 1.5,
+        LearnedMovementStep = 0.25,
+        LearnedMovementCap = 2,
         AloneAllowanceOfSurgeLevel = 0.3,
         AloneAllowanceFloorBpm = 8,
         HeartRateAloneSustainSeconds = 30,

@@ -8,4 +8,10 @@ public enum ReviewKind
 
     /// <summary>A brief awakening: sleep came back within minutes and nobody answered; shown collapsed, not asked about.</summary>
     Brief,
+
+    /// <summary>
+    /// Awake for a while, but without a cramp's signs: the body did not keep working and the heart did not
+    /// stay up (<see cref="AwakeningCourse"/>), and nobody answered; shown collapsed, not asked about.
+    /// </summary>
+    Ordinary,
 }

@@ -16,7 +16,7 @@ namespace NightLeg.Domain.History;
 /// <param name="DismissedEvents">Events dismissed as not a cramp.</param>
 /// <param name="UnreviewedEvents">Events still waiting for the morning review.</param>
 /// <param name="GapTime">Time without data.</param>
-/// <param name="BriefAwakenings">Detected awakenings after which sleep came back within minutes (<see cref="Detection.AwakeningReview"/>), counted apart.</param>
+/// <param name="UnaskedAwakenings">Detected awakenings the morning review does not ask about — sleep came back within minutes, or nothing followed that looks like a cramp (<see cref="Detection.AwakeningReview"/>) — counted apart.</param>
 /// <param name="DominantPosition">The position most of the sleep was spent in (a chest strap only).</param>
 public sealed record NightSummary(
     NightId Id,
@@ -31,17 +31,17 @@ public sealed record NightSummary(
     int DismissedEvents,
     int UnreviewedEvents,
     TimeSpan GapTime,
-    int BriefAwakenings = 0,
+    int UnaskedAwakenings = 0,
     Samples.BodyPosition? DominantPosition = null)
 {
     /// <summary>True when at least one cramp was confirmed that night.</summary>
     public bool IsCrampNight => ConfirmedCramps > 0;
 
-    /// <summary>Summarises a night and its events; <paramref name="review"/> tells brief awakenings from the others.</summary>
+    /// <summary>Summarises a night and its events; <paramref name="review"/> tells the events asked about from the others.</summary>
     public static NightSummary Of(Night night, IEnumerable<CrampEvent> events, Func<CrampEvent, Detection.ReviewKind> review)
     {
         var list = events.Where(e => e.Night == night.Id).ToList();
-        bool Brief(CrampEvent e) => e.Source == CrampEventSource.Detected && e.Status == ReviewStatus.Pending && review(e) == Detection.ReviewKind.Brief;
+        bool Brief(CrampEvent e) => e.Source == CrampEventSource.Detected && e.Status == ReviewStatus.Pending && review(e) != Detection.ReviewKind.Ask;
         return new NightSummary(
             night.Id,
             night.Start,

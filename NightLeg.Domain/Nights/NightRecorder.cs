@@ -25,8 +25,10 @@ public sealed class NightRecorder : ISampleSink
 
     private readonly NightCalendar _calendar;
     private readonly DetectorThresholds _thresholds;
+    private readonly Func<SleeperLearning>? _learning;
     private readonly EpochAggregator _epochs = new();
     private readonly List<Night> _completed = [];
+    private (NightId Night, AwakeningDetected Detection)? _followed;
     private NightBuilder? _current;
     private AwakeningDetector _detector;
     private (NightId Night, AwakeningDetected Detection)? _lastDetection;
@@ -42,12 +44,17 @@ public sealed class NightRecorder : ISampleSink
     {
     }
 
-    /// <summary>Creates a recorder with explicit detector thresholds and, when known, what earlier nights taught about the sleeper.</summary>
-    public NightRecorder(NightCalendar calendar, DetectorThresholds thresholds, SleeperProfile? sleeper = null)
+    /// <summary>
+    /// Creates a recorder with explicit detector thresholds and, when known, what earlier nights taught
+    /// about the sleeper and what their answers taught (<paramref name="learning"/>, read again at each
+    /// new night: the morning's answers count from the next night on).
+    /// </summary>
+    public NightRecorder(NightCalendar calendar, DetectorThresholds thresholds, SleeperProfile? sleeper = null, Func<SleeperLearning>? learning = null)
     {
         _calendar = calendar;
         _thresholds = thresholds;
-        _detector = new AwakeningDetector(thresholds, sleeper);
+        _learning = learning;
+        _detector = new AwakeningDetector(thresholds, sleeper, learning?.Invoke());
     }
 
     /// <summary>Raised for every completed second.</summary>
@@ -61,6 +68,18 @@ public sealed class NightRecorder : ISampleSink
     /// with the night, the detection and the UTC instant sleep came back.
     /// </summary>
     public event Action<NightId, AwakeningDetected, DateTimeOffset>? AsleepAgain;
+
+    /// <summary>
+    /// Raised the moment a detected awakening is plainly one in distress (<see cref="AwakeningCourseTracker"/>):
+    /// a prompt with sound switched on sounds then (<see cref="AlertPolicy"/>).
+    /// </summary>
+    public event Action<NightId, AwakeningDetected, DateTimeOffset>? DistressConfirmed;
+
+    /// <summary>
+    /// Raised when what followed a detected awakening is known (<see cref="AwakeningCourse"/>): five minutes
+    /// after its onset, or when the recording (or the night) ends before that — if enough followed to tell.
+    /// </summary>
+    public event Action<NightId, AwakeningDetected, AwakeningCourse>? AwakeningFollowed;
 
     /// <summary>Raised when the sleep state changes (falling asleep, waking, a new night).</summary>
     public event Action<SleepState>? SleepStateChanged;
@@ -78,7 +97,11 @@ public sealed class NightRecorder : ISampleSink
     /// True when the wearable is a chest strap: its gravity vector then tells the body's position, so
     /// the night keeps how long it was spent in each and a detection how the sleeper lay before it.
     /// </summary>
-    public bool WornOnChest { get; set; }
+    public bool WornOnChest
+    {
+        get => _detector.WornOnChest;
+        set => _detector.WornOnChest = value;
+    }
 
     /// <summary>The most recent epoch, if any.</summary>
     public SecondEpoch? LastEpoch { get; private set; }
@@ -121,7 +144,7 @@ public sealed class NightRecorder : ISampleSink
     /// <summary>The user stopped the night explicitly at <paramref name="at"/> (UTC); closes every open second.</summary>
     public void MarkStop(DateTimeOffset at)
     {
-        Complete();
+        End();
         if (_current is not null)
         {
             _current.ExplicitEnd = at;
@@ -140,8 +163,15 @@ public sealed class NightRecorder : ISampleSink
     /// <summary>A battery reading (percent) at a UTC instant: the night keeps its first and last.</summary>
     public void AddBattery(DateTimeOffset at, int percent) => BuilderFor(at).Battery(percent);
 
-    /// <summary>End of the stream: closes every open second (the night stays current until another begins).</summary>
+    /// <summary>Closes every open second (a lost link, or a flush): the night stays current, and an awakening still being followed is followed on.</summary>
     public void Complete() => Process(_epochs.Flush());
+
+    /// <summary>End of the recording: closes every open second and reports what followed the last awakening as far as it was seen.</summary>
+    public void End()
+    {
+        Complete();
+        FinishCourse();
+    }
 
     private void Process(IReadOnlyList<SecondEpoch> epochs)
     {
@@ -163,6 +193,7 @@ public sealed class NightRecorder : ISampleSink
 
             var before = _detector.State;
             var detection = _detector.Process(epoch);
+            ReportCourse();
             builder.Sleep.Add(epoch, _detector.State);
             TrackPosition(builder, epoch);
             EpochCompleted?.Invoke(epoch);
@@ -176,7 +207,45 @@ public sealed class NightRecorder : ISampleSink
             {
                 detection = detection with { Position = _asleepPosition };
                 _lastDetection = (builder.Id, detection);
+                _followed = _lastDetection;
                 AwakeningDetected?.Invoke(builder.Id, detection);
+            }
+        }
+    }
+
+    /// <summary>Tells subscribers what the second just processed brought to the course of the latest detection.</summary>
+    private void ReportCourse()
+    {
+        if (_followed is not { } followed)
+        {
+            return;
+        }
+
+        var course = _detector.Course.Course;
+        switch (_detector.CourseProgress)
+        {
+            case AwakeningCourseProgress.Distress:
+                DistressConfirmed?.Invoke(followed.Night, followed.Detection, course!.DistressAt!.Value);
+                break;
+            case AwakeningCourseProgress.Done:
+                _followed = null;
+                if (course is not null)
+                {
+                    AwakeningFollowed?.Invoke(followed.Night, followed.Detection, course);
+                }
+
+                break;
+        }
+    }
+
+    private void FinishCourse()
+    {
+        if (_detector.FinishCourse() && _followed is { } followed)
+        {
+            _followed = null;
+            if (_detector.Course.Course is { } course)
+            {
+                AwakeningFollowed?.Invoke(followed.Night, followed.Detection, course);
             }
         }
     }
@@ -251,8 +320,9 @@ public sealed class NightRecorder : ISampleSink
 
         if (_current is not null)
         {
+            FinishCourse();
             _completed.Add(_current.ToNight());
-            _detector = new AwakeningDetector(_thresholds, _detector.SleeperProfile);
+            _detector = new AwakeningDetector(_thresholds, _detector.SleeperProfile, _learning?.Invoke() ?? _detector.Learning) { WornOnChest = _detector.WornOnChest };
             _lastDetection = null;
             _asleepPosition = null;
             SleepStateChanged?.Invoke(_detector.State);

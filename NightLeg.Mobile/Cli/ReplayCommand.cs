@@ -80,11 +80,11 @@ public static class ReplayCommand
                         if (database is not null)
                         {
                             var nights = new LiteDbNightRepository(database);
-                            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System);
+                            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System, sleeper);
                             persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, sleeper, database);
                             persister.StorageFailed += e => storageFailure = e;
                         }
-                    }, sleeper?.Get());
+                    }, sleeper?.Get(), sleeper?.GetLearning());
                 }
                 catch (CaptureFormatException e)
                 {
@@ -161,9 +161,39 @@ public static class ReplayCommand
                     json.WriteNull("asleepAgainAt");
                 }
 
-                // What the prompt would do with sound switched on (it is silent unless the user turns sound on).
+                // What followed it (docs/detector.md#the-morning-review).
+                if (replayed.Course is { } course)
+                {
+                    json.WriteStartObject("course");
+                    if (course.ActiveSeconds is { } worked)
+                    {
+                        json.WriteNumber("activeSeconds", worked);
+                    }
+                    else
+                    {
+                        json.WriteNull("activeSeconds");
+                    }
+
+                    WriteNullable(json, "heartRateAfterBpm", course.HeartRateAfterBpm);
+                    if (course.DistressAt is { } distress)
+                    {
+                        json.WriteString("distressAt", Iso(distress));
+                    }
+                    else
+                    {
+                        json.WriteNull("distressAt");
+                    }
+
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteNull("course");
+                }
+
+                // What the prompt would have done with sound switched on: it appears silently, and sounds only once distress is plain.
                 json.WriteString("alert", replayed.AlertWithSoundOn == PromptAlert.Sound ? "sound" : "silent");
-                json.WriteString("review", replayed.Review == ReviewKind.Brief ? "brief" : "ask");
+                json.WriteString("review", replayed.Review switch { ReviewKind.Brief => "brief", ReviewKind.Ordinary => "ordinary", _ => "ask" });
                 json.WriteEndObject();
             }
 
@@ -192,9 +222,12 @@ public static class ReplayCommand
             foreach (var replayed in result.Awakenings.Where(x => x.Night == night.Id))
             {
                 var a = replayed.Awakening;
-                var review = replayed.Review == ReviewKind.Brief
-                    ? $"brief awakening (asleep again {(replayed.AsleepAgainAt!.Value - a.Onset).TotalMinutes:0.0} min after)"
-                    : "asked about in the morning";
+                var review = replayed.Review switch
+                {
+                    ReviewKind.Brief => $"brief awakening (asleep again {(replayed.AsleepAgainAt!.Value - a.Onset).TotalMinutes:0.0} min after)",
+                    ReviewKind.Ordinary => "awake a while, no sign of a cramp: not asked about",
+                    _ => "asked about in the morning",
+                };
                 lines.Add($"  awakening at {calendar.ToLocal(a.Onset):HH:mm:ss}, detected {a.Latency.TotalSeconds:0} s later: " +
                           $"{a.BaselineHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} → {a.PeakHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "?"} bpm, confidence {a.Confidence:0.00} ({a.Evidence}); {review}");
             }

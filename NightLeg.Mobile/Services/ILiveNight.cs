@@ -15,6 +15,9 @@ public interface ILiveNight
     /// <summary>Raised the moment a detected awakening is stored (any thread).</summary>
     event Action<CrampEvent>? AwakeningRecorded;
 
+    /// <summary>Raised when a detected awakening is plainly one in distress (any thread): a prompt with sound switched on sounds then.</summary>
+    event Action<CrampEvent>? AwakeningDistressed;
+
     /// <summary>The user starts the night.</summary>
     void StartNight();
 

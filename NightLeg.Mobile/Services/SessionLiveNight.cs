@@ -15,6 +15,7 @@ public sealed class SessionLiveNight : ILiveNight
         _time = time;
         session.StatusChanged += s => StatusChanged?.Invoke(s);
         session.AwakeningRecorded += e => AwakeningRecorded?.Invoke(e);
+        session.AwakeningDistressed += e => AwakeningDistressed?.Invoke(e);
     }
 
     public LiveStatus Status => _session.Status;
@@ -22,6 +23,8 @@ public sealed class SessionLiveNight : ILiveNight
     public event Action<LiveStatus>? StatusChanged;
 
     public event Action<CrampEvent>? AwakeningRecorded;
+
+    public event Action<CrampEvent>? AwakeningDistressed;
 
     public void StartNight() => _session.StartNight(_time.GetUtcNow());
 

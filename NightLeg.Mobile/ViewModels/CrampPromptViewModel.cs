@@ -9,9 +9,9 @@ using NightLeg.Mobile.Services;
 namespace NightLeg.Mobile.ViewModels;
 
 /// <summary>
-/// The cramp prompt: opens by itself when an awakening is stored, takes the answer, walks through
-/// the relief guidance with timers, and saves a quick log. Silent by default: it asks for sound and
-/// vibration only when the user switched them on and movement corroborates the awakening
+/// The cramp prompt: opens by itself (silently) when an awakening is stored, takes the answer, walks
+/// through the relief guidance with timers, and saves a quick log. It asks for sound and vibration
+/// only when the user switched them on and the awakening has become plainly one in distress
 /// (<see cref="AlertPolicy"/>). UI-neutral; one per open page.
 /// </summary>
 public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
@@ -29,12 +29,13 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         _settings = settings;
         _time = time;
         live.AwakeningRecorded += OnAwakening;
+        live.AwakeningDistressed += OnDistress;
     }
 
     /// <summary>Raised when a prompt opens that should sound and vibrate (never by default).</summary>
     public event Action? SoundRequested;
 
-    /// <summary>What the open prompt does besides showing: silent unless sound is on and movement corroborates.</summary>
+    /// <summary>What the open prompt does besides showing: silent unless sound is on and the awakening is plainly one in distress.</summary>
     [ObservableProperty]
     public partial PromptAlert Alert { get; set; }
 
@@ -73,11 +74,28 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         Error = null;
         SecondsLeft = null;
         Step = PromptStep.Question;
-        Alert = cramp.Detection is { } detection ? AlertPolicy.For(detection, _settings.Get().PromptSound) : PromptAlert.Silent;
+        Alert = AlertPolicy.For(cramp.Course, _settings.Get().PromptSound);
         if (Alert == PromptAlert.Sound)
         {
             SoundRequested?.Invoke();
         }
+    }
+
+    /// <summary>The open prompt's awakening is plainly one in distress: it sounds now, if the user switched sound on and has not answered.</summary>
+    private void OnDistress(CrampEvent cramp)
+    {
+        if (Current?.Id != cramp.Id || Step != PromptStep.Question || Alert == PromptAlert.Sound)
+        {
+            return;
+        }
+
+        Alert = AlertPolicy.For(cramp.Course ?? new AwakeningCourse(null, null, _time.GetUtcNow()), _settings.Get().PromptSound);
+        if (Alert != PromptAlert.Sound)
+        {
+            return;
+        }
+
+        SoundRequested?.Invoke();
     }
 
     [RelayCommand]
@@ -177,6 +195,7 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
     public void Dispose()
     {
         _live.AwakeningRecorded -= OnAwakening;
+        _live.AwakeningDistressed -= OnDistress;
         StopTimer();
     }
 

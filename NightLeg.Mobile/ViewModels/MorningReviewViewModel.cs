@@ -49,7 +49,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
 
     /// <summary>Unreviewed brief awakenings, shown collapsed.</summary>
     [ObservableProperty]
-    public partial IReadOnlyList<CrampEvent> BriefAwakenings { get; set; } = [];
+    public partial IReadOnlyList<CrampEvent> UnaskedAwakenings { get; set; } = [];
 
     /// <summary>True while the brief awakenings are opened.</summary>
     [ObservableProperty]
@@ -82,9 +82,9 @@ public sealed partial class MorningReviewViewModel : ObservableObject
         Night = recent.Count > 0 ? recent[0] : _calendar.NightOf(_time.GetUtcNow().AddHours(-12));
         Events = _events.ForNight(Night.Value);
         var asleep = Events.ToDictionary(e => e.Id, _reviewer.AsleepAgainAt);
-        bool Brief(CrampEvent e) => e.Status == ReviewStatus.Pending && AwakeningReviewer.ReviewOf(e, asleep[e.Id]) == ReviewKind.Brief;
+        bool Brief(CrampEvent e) => e.Status == ReviewStatus.Pending && _reviewer.ReviewOf(e, asleep[e.Id]) != ReviewKind.Ask;
         Asked = Events.Where(e => !Brief(e)).ToList();
-        BriefAwakenings = Events.Where(Brief).ToList();
+        UnaskedAwakenings = Events.Where(Brief).ToList();
         AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, e => asleep[e.Id] - e.At);
         Diary = _diary?.Get(Night.Value);
         OnPropertyChanged(nameof(HasUnreviewed));

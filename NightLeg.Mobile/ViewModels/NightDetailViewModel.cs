@@ -22,15 +22,16 @@ public sealed partial class NightDetailViewModel(HistoryService history, INightR
     [ObservableProperty]
     public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
 
-    /// <summary>Unreviewed events that were brief awakenings (sleep back within minutes).</summary>
-    public IReadOnlySet<Guid> Brief { get; private set; } = new HashSet<Guid>();
+    /// <summary>Unreviewed events the morning review does not ask about, with why: brief (sleep back within minutes) or ordinary (no cramp's signs).</summary>
+    public IReadOnlyDictionary<Guid, NightLeg.Domain.Detection.ReviewKind> Unasked { get; private set; } = new Dictionary<Guid, NightLeg.Domain.Detection.ReviewKind>();
 
     public void Load(NightId id)
     {
         Summary = history.Get(id);
         Night = nights.Get(id);
         Events = events.ForNight(id);
-        Brief = Events.Where(e => e.Status == ReviewStatus.Pending && reviewer.ReviewOf(e) == NightLeg.Domain.Detection.ReviewKind.Brief).Select(e => e.Id).ToHashSet();
+        Unasked = Events.Where(e => e.Status == ReviewStatus.Pending).Select(e => (e.Id, Kind: reviewer.ReviewOf(e)))
+            .Where(e => e.Kind != NightLeg.Domain.Detection.ReviewKind.Ask).ToDictionary(e => e.Id, e => e.Kind);
         if (Night is not { } night)
         {
             Points = [];

@@ -11,15 +11,24 @@ namespace NightLeg.Mobile.ViewModels;
 /// Settings: language, sensitivity, prompt sound, the device, where the data is, export, and (in LAN
 /// mode) the browsers let in, each with "sign out". UI-neutral.
 /// </summary>
-public sealed partial class SettingsViewModel(ISettingsRepository settings, IDeviceRepository devices, string databasePath, AccessTokens? access = null) : ObservableObject
+public sealed partial class SettingsViewModel(ISettingsRepository settings, IDeviceRepository devices, string databasePath, AccessTokens? access = null,
+    ISleeperProfileRepository? sleeper = null) : ObservableObject
 {
+    /// <summary>What the answers taught so far (<see cref="SleeperLearning"/>): how many dismissed awakenings and confirmed cramps NightLeg goes by.</summary>
+    [ObservableProperty]
+    public partial SleeperLearning Learned { get; set; } = SleeperLearning.Nothing;
+
+    /// <summary>True right after the user made NightLeg forget what it learned.</summary>
+    [ObservableProperty]
+    public partial bool Forgotten { get; set; }
+
     [ObservableProperty]
     public partial Language? Language { get; set; }
 
     [ObservableProperty]
     public partial Sensitivity Sensitivity { get; set; }
 
-    /// <summary>Sound and vibration with a prompt (only for motion-corroborated awakenings); off by default.</summary>
+    /// <summary>Sound and vibration with a prompt (only once an awakening is plainly one in distress); off by default.</summary>
     [ObservableProperty]
     public partial bool PromptSound { get; set; }
 
@@ -48,7 +57,18 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         Device = devices.GetPaired();
         Browsers = access?.List();
         LastBackup = File.Exists(DatabasePath) ? DatabaseBackups.For(DatabasePath).Newest() : null;
+        Learned = sleeper?.GetLearning() ?? SleeperLearning.Nothing;
         Saved = false;
+        Forgotten = false;
+    }
+
+    /// <summary>Forgets what NightLeg learned about the sleeper (their heart, their movement, their answers): the next night starts as a first night.</summary>
+    [RelayCommand]
+    private void ForgetLearning()
+    {
+        sleeper?.Reset();
+        Learned = SleeperLearning.Nothing;
+        Forgotten = true;
     }
 
     /// <summary>Signs a browser out: its next request asks for a new access code.</summary>

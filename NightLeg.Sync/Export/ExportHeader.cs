@@ -15,6 +15,9 @@ public sealed class ExportHeader
     /// <summary>What the detector had learned about the sleeper.</summary>
     public SleeperProfile? Sleeper { get; set; }
 
+    /// <summary>What the sleeper's answers had taught.</summary>
+    public SleeperLearning? Learning { get; set; }
+
     /// <summary>Nights in the file.</summary>
     public int Nights { get; set; }
 }

@@ -63,7 +63,7 @@ public static class ExportJson
         ? null
         : new PairedDevice(RequiredString(e, "id"), RequiredString(e, "name"), RequiredString(e, "family"), RequiredInstant(e, "pairedAt"), e.GetProperty("demo").GetBoolean());
 
-    public static void WriteSleeper(Utf8JsonWriter json, SleeperProfile? sleeper)
+    public static void WriteSleeper(Utf8JsonWriter json, SleeperProfile? sleeper, SleeperLearning? learning = null)
     {
         if (sleeper is null)
         {
@@ -79,20 +79,63 @@ public static class ExportJson
         }
 
         json.WriteEndArray();
+        if (learning is { IsEmpty: false } l)
+        {
+            json.WriteStartObject("learning");
+            json.WriteNumber("movementLevel", Math.Round(l.MovementLevel, 4));
+            if (l.MovementFloor is { } floor)
+            {
+                json.WriteNumber("movementFloor", Math.Round(floor, 4));
+            }
+            else
+            {
+                json.WriteNull("movementFloor");
+            }
+
+            foreach (var (name, examples) in new[] { ("dismissed", l.Dismissed), ("confirmed", l.Confirmed) })
+            {
+                json.WriteStartArray(name);
+                foreach (var e in examples)
+                {
+                    json.WriteStartObject();
+                    Number(json, "activeSeconds", e.ActiveSeconds);
+                    Number(json, "heartRateAfterBpm", e.HeartRateAfterBpm);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
-    public static SleeperProfile? ReadSleeper(JsonElement e)
+    public static (SleeperProfile? Profile, SleeperLearning? Learning) ReadSleeper(JsonElement e)
     {
         if (e.ValueKind == JsonValueKind.Null)
         {
-            return null;
+            return (null, null);
         }
 
         var bins = e.GetProperty("riseSeconds").EnumerateArray().Select(v => v.GetDouble()).ToList();
-        return bins.Count == SleeperProfile.Bins && bins.All(v => double.IsFinite(v) && v >= 0)
+        var profile = bins.Count == SleeperProfile.Bins && bins.All(v => double.IsFinite(v) && v >= 0)
             ? new SleeperProfile(bins)
             : throw new FormatException($"sleeper.riseSeconds: expected {SleeperProfile.Bins} non-negative numbers");
+        if (!e.TryGetProperty("learning", out var l) || l.ValueKind == JsonValueKind.Null)
+        {
+            return (profile, null);
+        }
+
+        double Level(string name) => l.GetProperty(name).GetDouble() is var v && double.IsFinite(v) && v >= 1 && v <= SleeperLearning.MaximumMovementLevel
+            ? v
+            : throw new FormatException($"sleeper.learning.{name} is 1–{SleeperLearning.MaximumMovementLevel}");
+        List<CourseExample> Examples(string name) => l.GetProperty(name).EnumerateArray()
+            .Select(x => new CourseExample(OptionalInt(x, "activeSeconds") is { } a && a >= 0 ? a : null, OptionalDouble(x, "heartRateAfterBpm")))
+            .TakeLast(SleeperLearning.Remembered).ToList();
+        return (profile, new SleeperLearning(Level("movementLevel"), Examples("dismissed"), Examples("confirmed"),
+            l.GetProperty("movementFloor").ValueKind == JsonValueKind.Null ? null : Level("movementFloor")));
     }
 
     /// <summary>One night: its recording (or null when it was not recorded), its diary, its events and its seconds.</summary>
@@ -317,6 +360,7 @@ public static class ExportJson
             json.WriteNumber("confidence", d.Confidence);
             json.WriteString("evidence", d.Evidence.ToString());
             json.WriteString("position", d.Position?.ToString());
+            json.WriteBoolean("outOfSettledSleep", d.OutOfSettledSleep);
             json.WriteEndObject();
         }
         else
@@ -356,6 +400,20 @@ public static class ExportJson
         json.WriteString("dismissReason", e.DismissReason?.ToString());
         json.WriteString("dismissNote", e.DismissNote);
         json.WriteString("asleepAgainAt", Iso(e.AsleepAgainAt));
+        if (e.Course is { } course)
+        {
+            json.WriteStartObject("course");
+            Number(json, "activeSeconds", course.ActiveSeconds);
+            Number(json, "heartRateAfterBpm", course.HeartRateAfterBpm);
+            json.WriteString("distressAt", Iso(course.DistressAt));
+            json.WriteNumber("likeDismissed", course.LikeDismissed);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("course");
+        }
+
         json.WriteEndObject();
     }
 
@@ -378,7 +436,8 @@ public static class ExportJson
             d.ValueKind == JsonValueKind.Null ? null : new AwakeningDetected(RequiredInstant(d, "onset"), RequiredInstant(d, "detectedAt"),
                 OptionalDouble(d, "baselineHeartRateBpm"), OptionalDouble(d, "peakHeartRateBpm"), d.GetProperty("activeSeconds").GetInt32(),
                 OptionalDouble(d, "postureChangeDegrees"), d.GetProperty("confidence").GetDouble(), RequiredEnum<DetectionEvidence>(d, "evidence"),
-                OptionalEnum<BodyPosition>(d, "position")),
+                OptionalEnum<BodyPosition>(d, "position"),
+                !d.TryGetProperty("outOfSettledSleep", out var settled) || settled.ValueKind != JsonValueKind.False),
             OptionalEnum<NightAnswer>(e, "answer"),
             OptionalInstant(e, "answeredAt"),
             RequiredEnum<ReviewStatus>(e, "status"),
@@ -389,7 +448,25 @@ public static class ExportJson
                 OptionalString(details, "note")),
             OptionalEnum<DismissReason>(e, "dismissReason"),
             OptionalString(e, "dismissNote"),
-            OptionalInstant(e, "asleepAgainAt"));
+            OptionalInstant(e, "asleepAgainAt"),
+            ReadCourse(e));
+    }
+
+    /// <summary>An event's course: absent in exports made before it existed.</summary>
+    private static AwakeningCourse? ReadCourse(JsonElement e)
+    {
+        if (!e.TryGetProperty("course", out var c) || c.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var like = OptionalInt(c, "likeDismissed") ?? 0;
+        if (like is < 0 or > SleeperLearning.Remembered)
+        {
+            throw new FormatException($"event course.likeDismissed is 0–{SleeperLearning.Remembered}");
+        }
+
+        return new AwakeningCourse(OptionalInt(c, "activeSeconds"), OptionalDouble(c, "heartRateAfterBpm"), OptionalInstant(c, "distressAt"), like);
     }
 
     private static SecondEpoch ReadSecond(JsonElement e)

@@ -37,7 +37,7 @@ public sealed class NightLegExport(INightRepository nights, ICrampEventRepositor
             json.WriteNumber("version", ExportJson.Version);
             Safely(skipped, "settings", () => ExportJson.WriteSettings(json, settings?.Get() ?? UserSettings.Default));
             Safely(skipped, "the paired device", () => ExportJson.WriteDevice(json, devices?.GetPaired()));
-            Safely(skipped, "the sleeper profile", () => ExportJson.WriteSleeper(json, sleeper?.Get()));
+            Safely(skipped, "the sleeper profile", () => ExportJson.WriteSleeper(json, sleeper?.Get(), sleeper?.GetLearning()));
             json.WriteStartArray("nights");
             await json.FlushAsync(cancellationToken);
             foreach (var (id, night) in list)

@@ -39,6 +39,10 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
             if (header.Sleeper is { } p && sleeper.Get() is null)
             {
                 sleeper.Save(p);
+                if (header.Learning is { } learning)
+                {
+                    sleeper.SaveLearning(learning);
+                }
             }
         }
 
@@ -206,7 +210,7 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
                     case "sleeper":
                         using (var p = Value())
                         {
-                            header.Sleeper = ExportJson.ReadSleeper(p.RootElement);
+                            (header.Sleeper, header.Learning) = ExportJson.ReadSleeper(p.RootElement);
                         }
 
                         break;

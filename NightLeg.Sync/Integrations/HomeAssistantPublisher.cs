@@ -351,7 +351,7 @@ public sealed partial class HomeAssistantPublisher : BackgroundService
                 DetectionEvidence.MotionOnly => "movement",
                 _ => "logged",
             },
-            ["moving"] = cramp.Detection?.ActiveSeconds >= AlertPolicy.CorroboratingActiveSeconds,
+            ["moving"] = cramp.Detection?.ActiveSeconds >= DetectorConstants.MinimumActiveSecondsForHeartRateOnly,
             ["url"] = _settings.AppUrl() + "/tonight",
         };
         return Json(payload);

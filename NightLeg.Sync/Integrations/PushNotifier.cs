@@ -11,10 +11,10 @@ namespace NightLeg.Sync.Integrations;
 /// <summary>
 /// Push to the phone without a cloud of ours: on a detection, a short, non-clinical notification —
 /// "Woke suddenly — cramp?" and a link to the prompt, nothing more — to the user's ntfy topic and/or
-/// Gotify server. Silent by default (ntfy priority 2, Gotify 2: no sound or vibration), like the
-/// prompt itself; louder only when the user turned prompt sound on and movement corroborates the
-/// awakening (<see cref="AlertPolicy"/>). A failed post is retried briefly (3 tries, 2 s apart) and
-/// logged once until one succeeds again. Thread-safe.
+/// Gotify server. Silent (ntfy priority 2, Gotify 2: no sound or vibration), like the prompt itself;
+/// when the user turned prompt sound on and the awakening becomes plainly one in distress
+/// (<see cref="AlertPolicy"/>), the same notification once more, loud. A failed post is retried
+/// briefly (3 tries, 2 s apart) and logged once until one succeeds again. Thread-safe.
 /// </summary>
 public sealed partial class PushNotifier : IDisposable
 {
@@ -41,20 +41,30 @@ public sealed partial class PushNotifier : IDisposable
         _time = time;
         _logger = logger;
         _session.AwakeningRecorded += OnAwakening;
+        _session.AwakeningDistressed += OnDistress;
     }
 
     /// <summary>The last push sent (for tests and Settings), or null.</summary>
     public Task? LastSend { get; private set; }
 
     /// <inheritdoc />
-    public void Dispose() => _session.AwakeningRecorded -= OnAwakening;
+    public void Dispose()
+    {
+        _session.AwakeningRecorded -= OnAwakening;
+        _session.AwakeningDistressed -= OnDistress;
+    }
 
-    /// <summary>Sends the notification for <paramref name="cramp"/> to every configured target; completes when all are done or given up.</summary>
-    public async Task NotifyAsync(CrampEvent cramp, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends the notification for <paramref name="cramp"/> to every configured target — loud when
+    /// <paramref name="distressAt"/> says the awakening is plainly one in distress and sound is on;
+    /// completes when all are done or given up.
+    /// </summary>
+    public async Task NotifyAsync(CrampEvent cramp, DateTimeOffset? distressAt = null, CancellationToken cancellationToken = default)
     {
         var settings = _settings.Get();
         var user = _userSettings.Get();
-        var loud = AlertPolicy.For(cramp.Detection ?? throw new ArgumentException("a detected awakening", nameof(cramp)), user.PromptSound) == PromptAlert.Sound;
+        var course = distressAt is { } at ? (cramp.Course ?? new AwakeningCourse(null, null, null)) with { DistressAt = at } : cramp.Course;
+        var loud = AlertPolicy.For(course, user.PromptSound) == PromptAlert.Sound;
         var text = user.Language == Language.NorwegianBokmal ? "Våknet brått – krampe?" : "Woke suddenly — cramp?";
         var link = _settings.AppUrl() + "/tonight";
         var sends = new List<Task>();
@@ -126,6 +136,17 @@ public sealed partial class PushNotifier : IDisposable
         }
 
         LastSend = Task.Run(() => NotifyAsync(cramp));
+    }
+
+    private void OnDistress(CrampEvent cramp)
+    {
+        var settings = _settings.Get();
+        if ((settings.NtfyUrl is null && settings.GotifyUrl is null) || !_userSettings.Get().PromptSound)
+        {
+            return; // silent already went out; without sound there is nothing more to say
+        }
+
+        LastSend = Task.Run(() => NotifyAsync(cramp, _time.GetUtcNow()));
     }
 
     private async Task SendAsync(string target, Func<HttpRequestMessage> request, CancellationToken cancellationToken)

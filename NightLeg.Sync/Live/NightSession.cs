@@ -46,13 +46,14 @@ public sealed partial class NightSession : IAsyncDisposable
         SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, ISleeperProfileRepository? sleeper = null,
         NightLegDatabase? disk = null, TimeProvider? time = null)
     {
-        _recorder = new NightRecorder(calendar, thresholds, sleeper?.Get());
+        _recorder = new NightRecorder(calendar, thresholds, sleeper?.Get(), sleeper is null ? null : sleeper.GetLearning);
         _pipeline = new NotificationPipeline(_recorder);
         _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds, sleeper, disk);
         _capture = capture;
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _persister.EventRecorded += e => Raise(AwakeningRecorded, e);
+        _persister.Distressed += (e, _) => Raise(AwakeningDistressed, e);
         _persister.StorageFailed += OnStorageFailed;
         _persister.StorageRecovered += OnStorageRecovered;
         _pipeline.InvalidNotification += (n, error) => LogInvalid(n.Characteristic, error.Message);
@@ -81,6 +82,9 @@ public sealed partial class NightSession : IAsyncDisposable
 
     /// <summary>Raised (on the session's thread) the moment a detected awakening has been stored.</summary>
     public event Action<CrampEvent>? AwakeningRecorded;
+
+    /// <summary>Raised (on the session's thread) when a detected awakening is plainly one in distress: a prompt with sound switched on sounds now.</summary>
+    public event Action<CrampEvent>? AwakeningDistressed;
 
     /// <summary>Raised (on the session's thread) when the status changes.</summary>
     public event Action<LiveStatus>? StatusChanged;

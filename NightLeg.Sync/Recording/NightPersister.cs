@@ -39,8 +39,9 @@ public sealed class NightPersister : IDisposable
     private readonly NightLegDatabase? _disk;
     private readonly Queue<(NightId Night, SecondEpoch Epoch)> _pending = new();
     private readonly List<CrampEvent> _unsavedEvents = [];
-    private readonly List<(NightId Night, AwakeningDetected Awakening, DateTimeOffset At)> _unsavedReturns = [];
+    private readonly List<FollowUp> _unsavedFollowUps = [];
     private long _epochsAtProfileSave;
+    private CrampEvent? _lastDetected;
     private int _sinceFlush;
 
     /// <summary>
@@ -61,10 +62,15 @@ public sealed class NightPersister : IDisposable
         recorder.EpochCompleted += OnEpoch;
         recorder.AwakeningDetected += OnAwakening;
         recorder.AsleepAgain += OnAsleepAgain;
+        recorder.AwakeningFollowed += OnFollowed;
+        recorder.DistressConfirmed += OnDistress;
     }
 
     /// <summary>Raised after a detected awakening was handled, with its event — stored, or waiting to be stored when storing fails.</summary>
     public event Action<CrampEvent>? EventRecorded;
+
+    /// <summary>Raised when a detected awakening is plainly one in distress (a prompt with sound on sounds then), with its event and the instant.</summary>
+    public event Action<CrampEvent, DateTimeOffset>? Distressed;
 
     /// <summary>Raised at each failed flush with the reason (the caller limits how often it logs).</summary>
     public event Action<StorageException>? StorageFailed;
@@ -127,6 +133,8 @@ public sealed class NightPersister : IDisposable
         _recorder.EpochCompleted -= OnEpoch;
         _recorder.AwakeningDetected -= OnAwakening;
         _recorder.AsleepAgain -= OnAsleepAgain;
+        _recorder.AwakeningFollowed -= OnFollowed;
+        _recorder.DistressConfirmed -= OnDistress;
         if (Flush() && EpochsWritten > _epochsAtProfileSave)
         {
             try
@@ -165,10 +173,10 @@ public sealed class NightPersister : IDisposable
             _unsavedEvents.Remove(cramp);
         }
 
-        foreach (var sleepReturn in _unsavedReturns.ToList())
+        foreach (var followUp in _unsavedFollowUps.ToList())
         {
-            _journal.RecordSleepReturn(sleepReturn.Night, sleepReturn.Awakening, sleepReturn.At);
-            _unsavedReturns.Remove(sleepReturn);
+            Store(followUp);
+            _unsavedFollowUps.Remove(followUp);
         }
     }
 
@@ -203,13 +211,26 @@ public sealed class NightPersister : IDisposable
         }
     }
 
-    private void OnAsleepAgain(NightId night, AwakeningDetected awakening, DateTimeOffset at)
+    private void OnAsleepAgain(NightId night, AwakeningDetected awakening, DateTimeOffset at) => Follow(new FollowUp(night, awakening, at, null));
+
+    private void OnFollowed(NightId night, AwakeningDetected awakening, AwakeningCourse course) => Follow(new FollowUp(night, awakening, null, course));
+
+    private void OnDistress(NightId night, AwakeningDetected awakening, DateTimeOffset at)
     {
-        if (_unsavedEvents.Count == 0 && !Failing)
+        if (_lastDetected is { } cramp && cramp.Night == night && cramp.Detection == awakening)
+        {
+            Distressed?.Invoke(cramp, at);
+        }
+    }
+
+    /// <summary>What followed a detection is stored on its event — after the event itself, so it waits while the event waits.</summary>
+    private void Follow(FollowUp followUp)
+    {
+        if (_unsavedEvents.Count == 0 && _unsavedFollowUps.Count == 0 && !Failing)
         {
             try
             {
-                _journal.RecordSleepReturn(night, awakening, at);
+                Store(followUp);
                 return;
             }
             catch (StorageException e)
@@ -218,12 +239,26 @@ public sealed class NightPersister : IDisposable
             }
         }
 
-        _unsavedReturns.Add((night, awakening, at));
+        _unsavedFollowUps.Add(followUp);
+    }
+
+    private void Store(FollowUp followUp)
+    {
+        if (followUp.AsleepAgainAt is { } at)
+        {
+            _journal.RecordSleepReturn(followUp.Night, followUp.Awakening, at);
+        }
+
+        if (followUp.Course is { } course)
+        {
+            _journal.RecordCourse(followUp.Night, followUp.Awakening, course);
+        }
     }
 
     private void OnAwakening(NightId night, AwakeningDetected awakening)
     {
         var detected = CrampEvent.FromDetection(Guid.NewGuid(), night, awakening);
+        _lastDetected = detected;
         if (Flush() && _unsavedEvents.Count == 0)
         {
             try
@@ -242,4 +277,7 @@ public sealed class NightPersister : IDisposable
         _unsavedEvents.Add(detected);
         EventRecorded?.Invoke(detected);
     }
+
+    /// <summary>Something learned about a detection after it: the return to sleep, or its course.</summary>
+    private sealed record FollowUp(NightId Night, AwakeningDetected Awakening, DateTimeOffset? AsleepAgainAt, AwakeningCourse? Course);
 }

@@ -21,11 +21,11 @@ public static class CaptureReplay
         Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null) =>
         Run(notifications, calendar, DetectorThresholds.For(sensitivity), observe, warnings);
 
-    /// <summary>Replays with explicit detector thresholds and, when known, what earlier nights taught about the sleeper.</summary>
+    /// <summary>Replays with explicit detector thresholds and, when known, what earlier nights and the sleeper's answers taught.</summary>
     public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, DetectorThresholds thresholds,
-        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, SleeperProfile? sleeper = null)
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, SleeperProfile? sleeper = null, SleeperLearning? learning = null)
     {
-        var recorder = new NightRecorder(calendar, thresholds, sleeper);
+        var recorder = new NightRecorder(calendar, thresholds, sleeper, learning is null ? null : () => learning);
         var awakenings = new List<ReplayedAwakening>();
         recorder.AwakeningDetected += (night, awakening) => awakenings.Add(new ReplayedAwakening(night, awakening, null));
         recorder.AsleepAgain += (night, awakening, asleep) =>
@@ -36,6 +36,14 @@ public static class CaptureReplay
                 awakenings[index] = awakenings[index] with { AsleepAgainAt = asleep };
             }
         };
+        recorder.AwakeningFollowed += (night, awakening, course) =>
+        {
+            var index = awakenings.FindLastIndex(a => a.Awakening == awakening);
+            if (index >= 0)
+            {
+                awakenings[index] = awakenings[index] with { Course = course };
+            }
+        };
         observe?.Invoke(recorder);
         var pipeline = new NotificationPipeline(recorder);
         foreach (var notification in notifications)
@@ -43,13 +51,13 @@ public static class CaptureReplay
             pipeline.Process(notification);
         }
 
-        recorder.Complete();
+        recorder.End();
         return new ReplayResult(recorder.Nights, recorder.Counts, pipeline.Counts, awakenings, warnings?.Invoke() ?? [], recorder.SleeperProfile);
     }
 
     /// <summary>Replays a capture file; the calendar's zone is the capture's, unless it has none.</summary>
     public static ReplayResult Run(CaptureReader reader, NightCalendar fallbackCalendar, Sensitivity sensitivity = Sensitivity.Normal, Action<NightRecorder>? observe = null,
-        SleeperProfile? sleeper = null)
+        SleeperProfile? sleeper = null, SleeperLearning? learning = null)
     {
         var calendar = reader.Header.TimeZone is { } zone ? NightCalendar.ForZone(zone) : fallbackCalendar;
         // A chest strap's capture tells the body's position too (the header names the device).
@@ -59,6 +67,6 @@ public static class CaptureReplay
         {
             recorder.WornOnChest = chest;
             observe?.Invoke(recorder);
-        }, () => reader.Warnings.ToList(), sleeper);
+        }, () => reader.Warnings.ToList(), sleeper, learning);
     }
 }

@@ -7,11 +7,12 @@ namespace NightLeg.Sync.Replay;
 /// <param name="Night">The night it belongs to.</param>
 /// <param name="Awakening">What the detector decided.</param>
 /// <param name="AsleepAgainAt">UTC instant sleep came back (the one Domain rule); null when it did not before the recording ended.</param>
-public sealed record ReplayedAwakening(NightId Night, AwakeningDetected Awakening, DateTimeOffset? AsleepAgainAt)
+/// <param name="Course">What followed it (<see cref="AwakeningCourseTracker"/>); null until known.</param>
+public sealed record ReplayedAwakening(NightId Night, AwakeningDetected Awakening, DateTimeOffset? AsleepAgainAt, AwakeningCourse? Course = null)
 {
     /// <summary>How the morning review would treat it, as at the end of the replayed night (nobody answers in a replay).</summary>
-    public ReviewKind Review => AwakeningReview.Classify(Awakening.Onset, AsleepAgainAt, answered: false);
+    public ReviewKind Review => AwakeningReview.Classify(Awakening.Onset, AsleepAgainAt, Course, answered: false);
 
-    /// <summary>What the prompt would do with sound switched on.</summary>
-    public PromptAlert AlertWithSoundOn => AlertPolicy.For(Awakening, soundEnabled: true);
+    /// <summary>What the prompt would have done with sound switched on: sounded once distress was plain, else stayed silent.</summary>
+    public PromptAlert AlertWithSoundOn => AlertPolicy.For(Course, soundEnabled: true);
 }

@@ -90,17 +90,15 @@ internal sealed partial class NightPlan
         return bout.End;
     }
 
+    /// <summary>Lying awake: bouts of movement at the awake rate (<see cref="PhysiologyModel.MoveBoutsPerHourAwake"/>).</summary>
     private void Fidgets(int from, int to, ref Vec posture)
     {
         for (var t = from; t < to; t++)
         {
             Posture[t] = posture;
-            if (_random.NextDouble() < FidgetsPerHour / 3600)
+            if (_random.NextDouble() < MoveBoutsPerHourAwake / 3600)
             {
-                var length = _random.Next(1, 4);
-                var next = _random.NextDouble() < 0.2 ? NewLyingPosture(posture) : posture;
-                t = Move(t, Math.Min(length, to - t), Uniform(_random, 0.05, 0.25), posture, next) - 1;
-                posture = next;
+                t = MoveBout(t, to, ref posture) - 1;
             }
         }
     }

@@ -233,21 +233,55 @@ internal sealed partial class NightPlan
 
             var perHour = Stage[s] switch
             {
-                SleepStage.N1 => MovesPerHourN1,
-                SleepStage.N2 => MovesPerHourN2,
-                SleepStage.N3 => MovesPerHourN3,
-                _ => MovesPerHourRem,
+                SleepStage.N1 => MoveBoutsPerHourN1,
+                SleepStage.N2 => MoveBoutsPerHourN2,
+                SleepStage.N3 => MoveBoutsPerHourN3,
+                _ => MoveBoutsPerHourRem,
             };
             if (_random.NextDouble() < perHour / 3600)
             {
-                // A movement never runs into the next wake bout (which lays its own movements).
-                var length = Math.Min((int)Uniform(_random, MoveMinSeconds, MoveMaxSeconds + 1), nextBout - s);
-                var next = _random.NextDouble() < 0.7 ? NewLyingPosture(posture) : posture;
-                Bump(s, Uniform(_random, MoveBumpMinBpm, MoveBumpMaxBpm), 3, 2, 15);
-                s = Move(s, length, Uniform(_random, MoveMinG, MoveMaxG), posture, next) - 1;
-                posture = next;
+                // A bout never runs into the next wake bout (which lays its own movements).
+                s = MoveBout(s, nextBout, ref posture) - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// A bout of movement from <paramref name="start"/> (before <paramref name="limit"/>): a run of movements
+    /// with pauses, usually ending in another lying position, usually with an arousal's heart-rate surge.
+    /// Returns the second after it.
+    /// </summary>
+    private int MoveBout(int start, int limit, ref Vec posture)
+    {
+        var active = (int)Math.Clamp(Math.Round(MoveBoutActiveMedianSeconds * Math.Exp(MoveBoutActiveSpread * Gaussian(_random))), 1, MoveBoutActiveMaxSeconds);
+        var share = Uniform(_random, MoveBoutShareMin, MoveBoutShareMax);
+        var length = Math.Min(Math.Max(active, (int)Math.Ceiling(active / share)), limit - start);
+        if (length <= 0)
+        {
+            return start;
+        }
+
+        var next = _random.NextDouble() < MoveTurnShare ? NewLyingPosture(posture) : posture;
+        var amplitude = Uniform(_random, MoveMinG, MoveMaxG);
+        for (var t = start; t < start + length; t++)
+        {
+            Dynamic[t] = t == start || _random.NextDouble() < share ? (float)(amplitude * Uniform(_random, 0.6, 1.4)) : 0;
+            Posture[t] = Vec.Lerp(posture, next, (t - start + 1) / (double)length);
+        }
+
+        if (start + length < Seconds)
+        {
+            Posture[start + length] = next;
+        }
+
+        if (_random.NextDouble() < MoveSurgeShare)
+        {
+            var size = Math.Min(SurgeMaxBpm, (MoveSurgeMinBpm + Exponential(MoveSurgeMeanBpm)) * SurgeSizeFactor);
+            Bump(Math.Max(0, start - _random.Next(0, 4)), size, _random.Next(3, 7), Math.Max(2, length - 3), _random.Next(10, 21));
+        }
+
+        posture = next;
+        return start + length;
     }
 
     /// <summary>Surges in sleep: phasic REM and autonomic arousals, at this sleeper's rate and size (see <see cref="PhysiologyModel"/>).</summary>
@@ -272,11 +306,6 @@ internal sealed partial class NightPlan
             var size = Math.Min(SurgeMaxBpm, (SurgeMinBpm + Exponential(meanBpm)) * SurgeSizeFactor);
             var hold = (int)(SurgeHoldMinSeconds + Exponential(holdMean));
             Bump(s, size, _random.Next(3, 7), hold, _random.Next(8, 21));
-            var moveShare = stage != SleepStage.Rem && size >= SurgeMoveLargeBpm ? SurgeMoveShareLarge : 0;
-            if (_random.NextDouble() < moveShare)
-            {
-                Move(s + 1, _random.Next(1, 5), Uniform(_random, 0.05, 0.2), Posture[s], Posture[s]);
-            }
         }
     }
 

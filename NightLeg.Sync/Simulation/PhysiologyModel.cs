@@ -37,7 +37,7 @@ public static class PhysiologyModel
     /// stage's mean (bpm). Calibrated against the real nights (surges ≥ +10 bpm per hour: N1 13.7,
     /// N2 1.7, N3 0.5, REM 6.9; their peaks p50/p90: N1 +16/+28, N2 +13/+28, REM +12/+21).
     /// </summary>
-    public const double SurgesPerHourN1 = 55, SurgesPerHourN2 = 5, SurgesPerHourN3 = 2, SurgesPerHourRem = 24;
+    public const double SurgesPerHourN1 = 20, SurgesPerHourN2 = 1, SurgesPerHourN3 = 0.5, SurgesPerHourRem = 24;
 
     /// <summary>Mean surge size above <see cref="SurgeMinBpm"/> by stage, bpm.</summary>
     public const double SurgeMeanN1Bpm = 7, SurgeMeanNremBpm = 5.5, SurgeMeanRemBpm = 4.5;
@@ -55,9 +55,6 @@ public static class PhysiologyModel
     /// <summary>A surge holds its peak for this many seconds plus an exponential with the stage's mean (REM surges last longer: real length p90 45 s against 23–36 s).</summary>
     public const double SurgeHoldMinSeconds = 3, SurgeHoldMeanRemSeconds = 12, SurgeHoldMeanNremSeconds = 7;
 
-    /// <summary>Share of large NREM surges (≥ <see cref="SurgeMoveLargeBpm"/>) with a limb movement of 1–4 s: strong arousals often come with one (assumed: the real nights have no motion, and movement in sleep stays ≈21 an hour); smaller surges and REM surges (atonia) without.</summary>
-    public const double SurgeMoveShareLarge = 0.5, SurgeMoveLargeBpm = 15;
-
     /// <summary>
     /// The surge at waking: every ordinary wake bout begins with one, +<see cref="WakeSurgeMinBpm"/>
     /// plus an exponential with this mean (bpm), bigger for bouts of ≥ 2 min (real: peak in the first
@@ -65,14 +62,32 @@ public static class PhysiologyModel
     /// </summary>
     public const double WakeSurgeMinBpm = 6, WakeSurgeMeanShortBpm = 10, WakeSurgeMeanLongBpm = 16;
 
-    /// <summary>Turn-overs and other body movements per hour by stage: ≈21/h in sleep overall (Sicbaldi 2025), few in REM atonia.</summary>
-    public const double MovesPerHourN1 = 24, MovesPerHourN2 = 16, MovesPerHourN3 = 8, MovesPerHourRem = 8;
+    /// <summary>
+    /// Bouts of movement per hour of each stage and of lying awake: a turn-over, or an arousal with a run
+    /// of movements. Calibrated against the real motion nights (data/motion-nights: ≈ 6 bouts an hour in
+    /// bed after sleep onset, 5 of them with ≥ 5 active seconds), most in light sleep and awake, few in
+    /// REM (atonia) and N3.
+    /// </summary>
+    public const double MoveBoutsPerHourN1 = 20, MoveBoutsPerHourN2 = 3, MoveBoutsPerHourN3 = 1, MoveBoutsPerHourRem = 1.5, MoveBoutsPerHourAwake = 45;
 
-    /// <summary>A movement lasts 2–6 s with 0.1–0.5 g of dynamic acceleration and raises heart rate 2–6 bpm.</summary>
-    public const double MoveMinSeconds = 2, MoveMaxSeconds = 6, MoveMinG = 0.1, MoveMaxG = 0.5, MoveBumpMinBpm = 2, MoveBumpMaxBpm = 6;
+    /// <summary>A bout's active seconds are log-normal with this median and log-SD (real: p50 8, p90 25, p99 ≈ 150), at most the maximum.</summary>
+    public const double MoveBoutActiveMedianSeconds = 6, MoveBoutActiveSpread = 0.85, MoveBoutActiveMaxSeconds = 180;
 
-    /// <summary>Fidgets per hour while lying awake (≈90 movements/h awake, Sicbaldi 2025).</summary>
-    public const double FidgetsPerHour = 90;
+    /// <summary>Share of a bout's seconds that move (the rest are pauses between its movements).</summary>
+    public const double MoveBoutShareMin = 0.5, MoveBoutShareMax = 0.95;
+
+    /// <summary>Dynamic acceleration of a moving second, g (real: vector SD p50 0.27 g, p90 0.65 g).</summary>
+    public const double MoveMinG = 0.3, MoveMaxG = 1.0;
+
+    /// <summary>Share of bouts that end in another lying position (a turn-over).</summary>
+    public const double MoveTurnShare = 0.7;
+
+    /// <summary>
+    /// Movement in sleep comes with an arousal: this share of bouts brings a heart-rate surge of
+    /// +<see cref="MoveSurgeMinBpm"/> plus an exponential with this mean (real: 0.89 of bouts, peak p50 +25,
+    /// p90 +43 bpm), held while the bout lasts.
+    /// </summary>
+    public const double MoveSurgeShare = 0.95, MoveSurgeMinBpm = 10, MoveSurgeMeanBpm = 14;
 
     /// <summary>Share of long (≥ 2 min) ordinary awakenings in which the sleeper gets up (bathroom).</summary>
     public const double GetUpShare = 0.5;

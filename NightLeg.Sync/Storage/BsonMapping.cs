@@ -85,6 +85,7 @@ internal static class BsonMapping
             ["confidence"] = d.Confidence,
             ["evidence"] = d.Evidence.ToString(),
             ["position"] = d.Position?.ToString() ?? BsonValue.Null,
+            ["outOfSettledSleep"] = d.OutOfSettledSleep,
         } : BsonValue.Null,
         ["answer"] = cramp.Answer?.ToString() ?? BsonValue.Null,
         ["answeredAt"] = Ms(cramp.AnsweredAt),
@@ -102,6 +103,13 @@ internal static class BsonMapping
         ["dismissReason"] = cramp.DismissReason?.ToString() ?? BsonValue.Null,
         ["dismissNote"] = cramp.DismissNote ?? BsonValue.Null,
         ["asleepAgainAt"] = Ms(cramp.AsleepAgainAt),
+        ["course"] = cramp.Course is { } c ? new BsonDocument
+        {
+            ["activeSeconds"] = c.ActiveSeconds is { } a ? a : BsonValue.Null,
+            ["heartRateAfterBpm"] = Number(c.HeartRateAfterBpm),
+            ["distressAt"] = Ms(c.DistressAt),
+            ["likeDismissed"] = c.LikeDismissed,
+        } : BsonValue.Null,
     };
 
     public static CrampEvent ToCrampEvent(BsonDocument doc)
@@ -117,7 +125,8 @@ internal static class BsonMapping
             Enum.Parse<CrampEventSource>(doc["source"].AsString),
             d.IsNull ? null : new AwakeningDetected(Instant(d["onset"]), Instant(d["detectedAt"]), NullableNumber(d["baselineBpm"]), NullableNumber(d["peakBpm"]),
                 d["activeSeconds"].AsInt32, NullableNumber(d["postureDegrees"]), d["confidence"].AsDouble, Enum.Parse<DetectionEvidence>(d["evidence"].AsString),
-                d.AsDocument.TryGetValue("position", out var position) && position.IsString && Enum.TryParse<BodyPosition>(position.AsString, out var p) ? p : null),
+                d.AsDocument.TryGetValue("position", out var position) && position.IsString && Enum.TryParse<BodyPosition>(position.AsString, out var p) ? p : null,
+                !d.AsDocument.TryGetValue("outOfSettledSleep", out var settled) || !settled.IsBoolean || settled.AsBoolean),
             doc["answer"].IsNull ? null : Enum.Parse<NightAnswer>(doc["answer"].AsString),
             NullableInstant(doc["answeredAt"]),
             Enum.Parse<ReviewStatus>(doc["status"].AsString),
@@ -131,7 +140,11 @@ internal static class BsonMapping
                 details["note"].IsNull ? null : details["note"].AsString),
             doc["dismissReason"].IsNull ? null : Enum.Parse<DismissReason>(doc["dismissReason"].AsString),
             doc["dismissNote"].IsNull ? null : doc["dismissNote"].AsString,
-            NullableInstant(doc["asleepAgainAt"]));
+            NullableInstant(doc["asleepAgainAt"]),
+            doc.TryGetValue("course", out var c) && c.IsDocument
+                ? new AwakeningCourse(c["activeSeconds"].IsNumber ? c["activeSeconds"].AsInt32 : null, NullableNumber(c["heartRateAfterBpm"]), NullableInstant(c["distressAt"]),
+                    c["likeDismissed"].IsNumber ? Math.Max(0, c["likeDismissed"].AsInt32) : 0)
+                : null);
     }
 
     public static BsonDocument ToBson(NightDiary diary) => new()

@@ -16,6 +16,10 @@ public sealed class FakeLiveNight : ILiveNight
 
     public event Action<CrampEvent>? AwakeningRecorded;
 
+    public event Action<CrampEvent>? AwakeningDistressed;
+
+    public void Distress(CrampEvent cramp) => AwakeningDistressed?.Invoke(cramp);
+
     public void Publish(LiveStatus status)
     {
         Status = status;

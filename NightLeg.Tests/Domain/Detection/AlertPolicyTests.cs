@@ -4,34 +4,31 @@ namespace NightLeg.Tests.Domain.Detection;
 
 public sealed class AlertPolicyTests
 {
-    private static AwakeningDetected Detection(DetectionEvidence evidence, int activeSeconds) => new(
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(12), 52, 70, activeSeconds, 40, 0.8, evidence);
+    private static readonly DateTimeOffset At = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData(DetectionEvidence.HeartRateAndMotion, 12)]
-    [InlineData(DetectionEvidence.HeartRateOnly, 0)]
-    [InlineData(DetectionEvidence.MotionOnly, 14)]
-    public void For_SoundOff_AlwaysSilent(DetectionEvidence evidence, int active)
+    [Fact]
+    public void For_SoundOff_DistressToo_StaysSilent()
     {
-        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(Detection(evidence, active), soundEnabled: false));
+        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(new AwakeningCourse(80, 18, At), soundEnabled: false));
     }
 
     [Fact]
-    public void For_SoundOn_MotionCorroborated_Sounds()
+    public void For_SoundOn_DistressConfirmed_Sounds()
     {
-        Assert.Equal(PromptAlert.Sound, AlertPolicy.For(Detection(DetectionEvidence.HeartRateAndMotion, 12), soundEnabled: true));
+        Assert.Equal(PromptAlert.Sound, AlertPolicy.For(new AwakeningCourse(80, 18, At), soundEnabled: true));
     }
 
     [Fact]
-    public void For_SoundOn_HeartRateOnly_StaysSilent()
+    public void For_SoundOn_NothingFollowedYet_StaysSilent()
     {
-        // A heart-rate surge alone is also what REM looks like: sounding then would wake a sleeper.
-        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(Detection(DetectionEvidence.HeartRateOnly, 6), soundEnabled: true));
+        // At the moment of the prompt nothing says distress yet: a prompt always appears silently.
+        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(null, soundEnabled: true));
     }
 
     [Fact]
-    public void For_SoundOn_BarelyAnyMovement_StaysSilent()
+    public void For_SoundOn_MovedButNoDistress_StaysSilent()
     {
-        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(Detection(DetectionEvidence.HeartRateAndMotion, 2), soundEnabled: true));
+        // A turn-over with an arousal, a minute of restlessness: no distress, no sound.
+        Assert.Equal(PromptAlert.Silent, AlertPolicy.For(new AwakeningCourse(24, 4, null), soundEnabled: true));
     }
 }

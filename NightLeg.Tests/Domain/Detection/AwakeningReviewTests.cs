@@ -11,7 +11,7 @@ public sealed class AwakeningReviewTests
     {
         var onset = new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(ReviewKind.Brief, AwakeningReview.Classify(onset, onset.AddMinutes(2), answered: false));
+        Assert.Equal(ReviewKind.Brief, AwakeningReview.Classify(onset, onset.AddMinutes(2), null, answered: false));
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class AwakeningReviewTests
     {
         var onset = new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, onset.AddMinutes(8), answered: false));
+        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, onset.AddMinutes(8), null, answered: false));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class AwakeningReviewTests
     {
         var onset = new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, null, answered: false));
+        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, null, null, answered: false));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class AwakeningReviewTests
     {
         var onset = new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, onset.AddMinutes(1), answered: true));
+        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(onset, onset.AddMinutes(1), null, answered: true));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class AwakeningReviewTests
 
         // Assert: the detector's own "asleep again" and the rule run over the stored seconds agree.
         Assert.Equal(detector.AsleepAgainAt, offline);
-        Assert.Equal(ReviewKind.Brief, AwakeningReview.Classify(detection.Onset, offline, answered: false));
+        Assert.Equal(ReviewKind.Brief, AwakeningReview.Classify(detection.Onset, offline, null, answered: false));
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public sealed class AwakeningReviewTests
         // Assert
         Assert.Equal(detector.AsleepAgainAt, offline);
         Assert.NotNull(offline);
-        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(detection.Onset, offline, answered: false));
+        Assert.Equal(ReviewKind.Ask, AwakeningReview.Classify(detection.Onset, offline, null, answered: false));
     }
 }

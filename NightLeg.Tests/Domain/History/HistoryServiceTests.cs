@@ -52,7 +52,7 @@ public sealed class HistoryServiceTests
         var summary = Assert.Single(new HistoryService(_nights, _events, new AwakeningReviewer(new InMemoryEpochRepository())).List(night.EveningDate, night.EveningDate));
 
         // Assert
-        Assert.Equal((1, 2, 1), (summary.Awakenings, summary.BriefAwakenings, summary.UnreviewedEvents));
+        Assert.Equal((1, 2, 1), (summary.Awakenings, summary.UnaskedAwakenings, summary.UnreviewedEvents));
     }
 
     [Fact]

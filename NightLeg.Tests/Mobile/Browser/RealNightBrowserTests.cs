@@ -23,7 +23,7 @@ public sealed class RealNightBrowserTests
         // Assert: the brief awakenings wait collapsed; nothing is asked.
         var brief = s.Page.Locator("[data-testid=brief-awakenings]");
         await Assertions.Expect(brief).ToBeVisibleAsync();
-        await Assertions.Expect(s.Page.Locator("[data-testid=brief-toggle]")).ToContainTextAsync("3 brief awakenings");
+        await Assertions.Expect(s.Page.Locator("[data-testid=brief-toggle]")).ToContainTextAsync("3 other awakenings");
         Assert.Equal(0, await s.Page.Locator("[data-testid=confirm]").CountAsync());
         await s.ScreenshotAsync("morning-brief");
 
@@ -34,7 +34,7 @@ public sealed class RealNightBrowserTests
         await s.ScreenshotAsync("morning-brief-open");
 
         await s.GoAsync("/history");
-        await Assertions.Expect(s.Page.Locator("[data-testid=night-brief]").First).ToContainTextAsync("brief");
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-brief]").First).ToContainTextAsync("other awakening");
     }
 
     private static async Task PrepareLastNightAsync(string database)

@@ -38,7 +38,7 @@ public sealed class SimulateReplayCommandTests : IDisposable
 
         using var json = JsonDocument.Parse(stdout);
         var events = json.RootElement.GetProperty("events").EnumerateArray()
-            .Select(e => (Onset: e.GetProperty("onset").GetDateTimeOffset(), DetectedAt: e.GetProperty("detectedAt").GetDateTimeOffset()))
+            .Select(e => (Onset: e.GetProperty("onset").GetDateTimeOffset(), DetectedAt: e.GetProperty("detectedAt").GetDateTimeOffset(), Review: e.GetProperty("review").GetString()))
             .ToList();
         Assert.Equal(2, truth.CrampAwakenings.Count);
         var found = 0;
@@ -57,7 +57,9 @@ public sealed class SimulateReplayCommandTests : IDisposable
         // This night's cramps raise the heart rate by +16 to +24 bpm: found with motion and with heart
         // rate alone (which misses about one cramp in ten, the ones of only +10–12 bpm: docs/benchmarks.md).
         Assert.True(found == 2, $"found {found} among {string.Join(", ", events.Select(e => e.DetectedAt.ToString("O")))}");
-        Assert.All(events, e => Assert.Contains(truth.WakeBouts, b => e.DetectedAt >= b.Onset.AddSeconds(-30) && e.DetectedAt <= b.End.AddSeconds(60)));
+        // Prompts in sleep happen (real sleep has arousals with movement: docs/benchmarks.md), but the
+        // morning asks only about what was an awakening: the cramps and the sleeper's real wake bouts.
+        Assert.All(events.Where(e => e.Review == "ask"), e => Assert.Contains(truth.WakeBouts, b => e.DetectedAt >= b.Onset.AddSeconds(-30) && e.DetectedAt <= b.End.AddSeconds(60)));
 
         var night = Assert.Single(json.RootElement.GetProperty("nights").EnumerateArray());
         Assert.Equal("2026-03-10", night.GetProperty("date").GetString());

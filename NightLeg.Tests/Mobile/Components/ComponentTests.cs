@@ -59,24 +59,26 @@ public sealed class ComponentTests : BunitContext
     }
 
     [Fact]
-    public void CrampPrompt_SoundOn_MovingAwakeningSounds_HeartRateOnlyStaysSilent()
+    public void CrampPrompt_SoundOn_AppearsSilently_SoundsOnlyOnceDistressIsPlain()
     {
         // Arrange
         _settings.Save(UserSettings.Default with { PromptSound = true });
         var prompt = Render<CrampPrompt>();
         var onset = _time.GetUtcNow();
+        var cramp = _journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(12), 52, 75, 14, 70, 0.9, DetectionEvidence.HeartRateAndMotion));
 
-        // Act 1: heart rate alone.
-        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(50), 52, 75, 0, null, 0.6, DetectionEvidence.HeartRateOnly)));
+        // Act 1: the detection.
+        _live.Detect(cramp);
         prompt.WaitForAssertion(() => Assert.NotEmpty(prompt.FindAll("[data-testid=cramp-prompt]")));
-        var afterHeartRateOnly = JSInterop.Invocations.Count(i => i.Identifier == "nightleg.alert");
+        var atDetection = JSInterop.Invocations.Count(i => i.Identifier == "nightleg.alert");
 
-        // Act 2: movement corroborates.
-        _live.Detect(_journal.RecordDetection(Night, new AwakeningDetected(onset, onset.AddSeconds(12), 52, 75, 12, 70, 0.9, DetectionEvidence.HeartRateAndMotion)));
+        // Act 2: a minute and a half on, still working the leg with the heart up.
+        _live.Distress(cramp);
 
-        // Assert
-        Assert.Equal(0, afterHeartRateOnly);
+        // Assert: silent at first, one alert with distress.
+        Assert.Equal(0, atDetection);
         prompt.WaitForAssertion(() => Assert.Equal(1, JSInterop.Invocations.Count(i => i.Identifier == "nightleg.alert")));
+        Assert.Equal("sound", prompt.Find("[data-testid=cramp-prompt]").GetAttribute("data-alert"));
     }
 
     [Fact]

@@ -40,16 +40,49 @@ public sealed class CrampPromptViewModelTests
     }
 
     [Fact]
-    public void AwakeningRecorded_SoundOnAndMovementCorroborates_Sounds()
+    public void AwakeningRecorded_SoundOn_OpensSilently_SoundsOnceWhenDistressIsPlain()
     {
         _settings.Save(UserSettings.Default with { PromptSound = true });
         var sounds = 0;
         _prompt.SoundRequested += () => sounds++;
+        var cramp = Detected();
 
-        _live.Detect(Detected());
+        _live.Detect(cramp);
+        var atDetection = (_prompt.Alert, sounds);
+        _live.Distress(cramp);
+        _live.Distress(cramp);
 
+        Assert.Equal((PromptAlert.Silent, 0), atDetection);
         Assert.Equal(PromptAlert.Sound, _prompt.Alert);
         Assert.Equal(1, sounds);
+    }
+
+    [Fact]
+    public void Distress_SoundOff_StaysSilent()
+    {
+        var sounds = 0;
+        _prompt.SoundRequested += () => sounds++;
+        var cramp = Detected();
+
+        _live.Detect(cramp);
+        _live.Distress(cramp);
+
+        Assert.Equal(PromptAlert.Silent, _prompt.Alert);
+        Assert.Equal(0, sounds);
+    }
+
+    [Fact]
+    public void Distress_AfterTheAnswer_StaysSilent()
+    {
+        // Answered already: the user is looking at the guidance; a sound now would only startle.
+        _settings.Save(UserSettings.Default with { PromptSound = true });
+        var cramp = Detected();
+        _live.Detect(cramp);
+        _prompt.AnswerCommand.Execute(NightAnswer.Cramp);
+
+        _live.Distress(cramp);
+
+        Assert.Equal(PromptAlert.Silent, _prompt.Alert);
     }
 
     [Fact]

@@ -112,14 +112,14 @@ public sealed class MorningAndDevicesViewModelTests
 
         // Assert
         Assert.Equal([asked.Id], morning.Asked.Select(e => e.Id));
-        Assert.Equal([brief.Id], morning.BriefAwakenings.Select(e => e.Id));
+        Assert.Equal([brief.Id], morning.UnaskedAwakenings.Select(e => e.Id));
         Assert.True(morning.HasUnreviewed);
 
         // …and a brief one can still be opened and confirmed; it then keeps its answer.
         morning.ToggleBriefCommand.Execute(null);
         morning.ConfirmCommand.Execute((brief.Id, new CrampReport("left", "calf", 5)));
         Assert.True(morning.BriefOpen);
-        Assert.Empty(morning.BriefAwakenings);
+        Assert.Empty(morning.UnaskedAwakenings);
         Assert.Contains(morning.Asked, e => e.Id == brief.Id && e.Status == ReviewStatus.Confirmed);
     }
 

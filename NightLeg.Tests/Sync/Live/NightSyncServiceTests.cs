@@ -102,9 +102,9 @@ public sealed class NightSyncServiceTests : IDisposable
         var run = await RunNightAsync(options, FaultPlan.None with { AccStartStatus = 13 });
 
         // Assert: heart rate every second, no movement, and the reason said.
-        Assert.True(run.Seconds.Count > 1700, $"{run.Seconds.Count} seconds stored");
+        Assert.True(run.Seconds.Count > 1650, $"{run.Seconds.Count} seconds stored"); // a strap's night has a contact loss of up to a minute
         Assert.All(run.Seconds, e => Assert.Null(e.MovementG));
-        Assert.True(run.Seconds.Count(e => e.HeartRateBpm is not null) > 1650);
+        Assert.True(run.Seconds.Count(e => e.HeartRateBpm is not null) > 1600);
         Assert.Contains("device in charger", run.Recording!.Movement!.Unavailable);
         Assert.Equal(1, run.Connections); // never reconnects for the sake of movement
     }
