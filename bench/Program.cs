@@ -21,6 +21,15 @@ return command switch
     "miss-trace" => NightLeg.Bench.Detection.MissTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out),
     "fp-trace" => NightLeg.Bench.Detection.FalsePromptTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out, 30),
     "physiology" => PhysiologyCommand(args),
+    "motion" => MotionNightBenchmark.Run(Thresholds(args, sensitivity), Console.Out),
+    "motion-misses" => MotionMisses.Run(Enum.Parse<NightLeg.Sync.Evaluation.MotionCrampModel>(args[1]), Thresholds(args, sensitivity), Console.Out),
+    "movement" => MovementCommand(),
+    "learning" => LearningCommand(),
+    "hr-cramps" => HeartRateCrampsCommand(Thresholds(args, sensitivity)),
+    "motion-sweep" => MotionSweep.Run(Thresholds(args, sensitivity), args.SkipWhile(a => a != "--grid").Skip(1).First(), Console.Out),
+    "motion-trace" => MotionTrace.Run(args[1], args.Length > 2 && int.TryParse(args[2], out var c) ? c : 0,
+        args.Length > 3 && Enum.TryParse<NightLeg.Sync.Evaluation.MotionCrampModel>(args[3], out var m) ? m : NightLeg.Sync.Evaluation.MotionCrampModel.Ours,
+        args.Length > 4 && int.TryParse(args[4], out var seed) ? seed : 1, Thresholds(args, sensitivity), Console.Out),
     "micro" => NightLeg.Bench.Report.Write("", microOnly: true),
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
     "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
@@ -52,6 +61,35 @@ static int PhysiologyCommand(string[] args)
     NightLeg.Bench.Physiology.PhysiologyComparison.WriteTable(Console.Out, real, synthetic);
     var svg = args.Length > 1 ? args[1] : Path.Combine("docs", "physiology-model.svg");
     File.WriteAllText(svg, NightLeg.Bench.Physiology.PhysiologyComparison.Svg(real, synthetic));
+    return 0;
+}
+
+static int HeartRateCrampsCommand(DetectorThresholds thresholds)
+{
+    foreach (var r in HeartRateCramps.Run(thresholds))
+    {
+        Console.WriteLine(FormattableString.Invariant($"{r.Set}: {r.Nights} runs, cramps found {r.Found}/{r.Cramps} = {r.Found / (double)r.Cramps:0.000}, asked {r.Asked}, latency median {MotionNightBenchmark.Percentile(r.Latencies, 0.5):0} s p95 {MotionNightBenchmark.Percentile(r.Latencies, 0.95):0} s"));
+    }
+
+    return 0;
+}
+
+static int LearningCommand()
+{
+    var results = Enumerable.Range(0, 8).AsParallel().AsOrdered().Select(i => NightLeg.Sync.Evaluation.LearningWeeks.Run(3000 + i)).ToList();
+    foreach (var r in results)
+    {
+        Console.WriteLine($"week 1 asked {r.FirstWeekQuestions}; week 2 asked {r.SecondWeekQuestions} (untaught {r.SecondWeekQuestionsUntaught}); cramps {r.CrampsFound}/{r.Cramps} found, {r.CrampsAsked} asked; movement level {r.Learning.MovementLevel:0.00}, {r.Learning.Dismissed.Count} dismissed remembered");
+    }
+
+    Console.WriteLine($"total: week 1 {results.Sum(r => r.FirstWeekQuestions)}, week 2 {results.Sum(r => r.SecondWeekQuestions)} (untaught {results.Sum(r => r.SecondWeekQuestionsUntaught)}), cramps found {results.Sum(r => r.CrampsFound)}/{results.Sum(r => r.Cramps)}, asked {results.Sum(r => r.CrampsAsked)}");
+    return 0;
+}
+
+static int MovementCommand()
+{
+    var (real, synthetic) = NightLeg.Bench.Physiology.MovementComparison.Measure();
+    NightLeg.Bench.Physiology.MovementComparison.WriteTable(Console.Out, real, synthetic);
     return 0;
 }
 

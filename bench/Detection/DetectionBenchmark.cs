@@ -33,8 +33,14 @@ public static class DetectionBenchmark
             var truth = simulator.Truth;
             var labelled = LabelledNight.From(truth);
             var epochs = new List<SecondEpoch>();
-            var sleeper = learned ? CaptureReplay.Run(new NightSimulator(nightCase.NightBefore).Notifications(), calendar, thresholds).Sleeper : null;
-            var result = CaptureReplay.Run(simulator.Notifications(), calendar, thresholds, recorder => recorder.EpochCompleted += epochs.Add, sleeper: sleeper);
+            // A chest strap's gravity tells sitting up, as it does live (the session sets it from the device family).
+            var chest = nightCase.Device.HasMotion && !nightCase.Device.Wrist;
+            var sleeper = learned ? CaptureReplay.Run(new NightSimulator(nightCase.NightBefore).Notifications(), calendar, thresholds, r => r.WornOnChest = chest).Sleeper : null;
+            var result = CaptureReplay.Run(simulator.Notifications(), calendar, thresholds, recorder =>
+            {
+                recorder.WornOnChest = chest;
+                recorder.EpochCompleted += epochs.Add;
+            }, sleeper: sleeper);
             var score = DetectionScorer.Score(labelled, result.Awakenings.Select(a => new ScoredDetection(a.Awakening.DetectedAt, a.Review)).ToList());
             results.Add((nightCase, NightLeg, score));
             if (classic)

@@ -43,8 +43,9 @@ public static class DetectionReport
             - detections before sleep onset are counted apart;
             - **wake bouts found**: ordinary wake bouts (not cramps) of ≥ 1 and ≥ 2 minutes after sleep onset with a detection;
             - **events to ask about**: detections not on a cramp that the morning review asks about — before sleep onset too,
-              because the user sees those as well (the rest are brief awakenings: sleep back within 3 minutes, nobody
-              answered — [detector.md](detector.md#the-morning-review));
+              because the user sees those as well (the rest are not asked about: brief awakenings — sleep back within 3
+              minutes — and ordinary ones — nothing followed that looks like a cramp —, nobody having answered;
+              [detector.md](detector.md#the-morning-review));
             - **cramp recall** and **latency** (detection − onset; median, 95th percentile) on the synthetic cramps.
 
             ### Real nights: 16 nights of wrist heart rate with sleep-lab stages
@@ -59,9 +60,9 @@ public static class DetectionReport
         body.WriteLine(normal.RealRow("**NightLeg, Normal**"));
         body.WriteLine(high.RealRow("NightLeg, High"));
         body.WriteLine();
-        body.WriteLine("Per night (Normal): false prompts, events asked, brief awakenings, wake bouts ≥ 1 min found.");
+        body.WriteLine("Per night (Normal): false prompts, events asked, not asked (brief or ordinary), wake bouts ≥ 1 min found.");
         body.WriteLine();
-        body.WriteLine("| night | hours asleep | false prompts | asked | brief | wake ≥ 1 min found |");
+        body.WriteLine("| night | hours asleep | false prompts | asked | not asked | wake ≥ 1 min found |");
         body.WriteLine("|---|---|---|---|---|---|");
         foreach (var (night, score, _) in nights)
         {
@@ -101,6 +102,7 @@ public static class DetectionReport
         body.WriteLine(string.Create(c, $"| synthetic, all devices: ≤ 0.2 false prompts per night | {all.FalsePromptsPerNight:0.00} (with motion {motion.FalsePromptsPerNight:0.00}, heart rate only {heartOnly.FalsePromptsPerNight:0.00}) | {Met(all.FalsePromptsPerNight <= 0.2)} |"));
         WriteHeldOut(body, (motion, heartOnly, all));
         WriteHeartRateAloneTradeOff(body, real);
+        MotionReport.Write(body, (nights.Count, nights.Max(n => n.Score.FalsePrompts + n.Score.PromptsBeforeSleep)), normal.FalsePromptsPerNight, normal.EventsToAskPerNight);
         body.WriteLine();
         body.WriteLine("### Before and after");
         body.WriteLine();
@@ -114,7 +116,7 @@ public static class DetectionReport
             string.Create(c, $"{normal.FalsePromptsPerHourAsleep:0.00}"),
             normal.RealRow("x").Split('|')[5].Trim(),
             string.Create(c, $"{normal.PromptsBeforeSleep}"),
-            string.Create(c, $"{normal.EventsToAskPerNight:0.00} (+ {normal.BriefAwakenings / (double)normal.Nights:0.00} brief, collapsed)"),
+            string.Create(c, $"{normal.EventsToAskPerNight:0.00} (+ {normal.BriefAwakenings / (double)normal.Nights:0.00} not asked, collapsed)"),
             string.Create(c, $"{normal.Bouts1Found}/{normal.Bouts1}, {normal.Bouts2Found}/{normal.Bouts2}"),
         };
         for (var i = 0; i < RealBefore.Length; i++)

@@ -119,7 +119,7 @@ public sealed class MethodTotals
         $"| {name} | {Nights} | {CrampsFound}/{Cramps} = {CrampRecall:0.000} | {CrampsAsked}/{CrampsFound} | {Bouts2Found}/{Bouts2} | {FalsePrompts} = {FalsePromptsPerNight:0.00} | {EventsToAskPerNight:0.00} | {Format(MedianLatency)} | {Format(P95Latency)} |");
 
     public const string RealHeader =
-        "| method | nights | false prompts per night | per hour asleep | in N1 / N2 / N3 / REM / unscored | prompts before sleep onset | events to ask per night | brief awakenings per night | wake bouts ≥ 1 min found | ≥ 2 min found |\n" +
+        "| method | nights | false prompts per night | per hour asleep | in N1 / N2 / N3 / REM / unscored | prompts before sleep onset | events to ask per night | not asked (brief or ordinary) per night | wake bouts ≥ 1 min found | ≥ 2 min found |\n" +
         "|---|---|---|---|---|---|---|---|---|---|";
 
     public string RealRow(string name)
