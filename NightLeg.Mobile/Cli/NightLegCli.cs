@@ -16,11 +16,25 @@ public static class NightLegCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = NightLegCommandLine.Create();
-        var parse = root.Parse(args);
-        var verbose = parse.GetValue<bool>(NightLegCommandLine.VerboseName);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A value the parser could not even convert, met by a validator we do not own: still one line.
+            await error.WriteLineAsync($"nightleg: {FirstLine(e.Message)} (see nightleg --help)");
+            return 2;
+        }
+
+        var verbose = args.Contains(NightLegCommandLine.VerboseName, StringComparer.Ordinal);
         if (parse.Errors.Count > 0)
         {
-            foreach (var problem in parse.Errors.Select(e => e.Message).Distinct())
+            // One line per problem, whatever the parser's own message looks like (its "one of" lists span lines);
+            // its "Cannot parse argument 'abc' for option '--x' as expected type 'System.Double'" gives way to ours.
+            var problems = parse.Errors.Select(e => OneLine(e.Message)).Distinct().ToList();
+            foreach (var problem in problems.Where(p => UnparsedOption(p) is not { } option || !problems.Any(q => q.StartsWith(option + " ", StringComparison.Ordinal))))
             {
                 await error.WriteLineAsync($"nightleg: {problem} (see nightleg --help)");
             }
@@ -57,6 +71,13 @@ public static class NightLegCli
         LiteException => $"database: {FirstLine(e.Message)}",
         _ => $"unexpected {e.GetType().Name}: {FirstLine(e.Message)} (run with --verbose for the details)",
     };
+
+    /// <summary>The option named by the parser's "Cannot parse argument … for option '--x' …" message, or null.</summary>
+    private static string? UnparsedOption(string problem) =>
+        System.Text.RegularExpressions.Regex.Match(problem, @"^Cannot parse argument .* for option '(?<option>--[a-z-]+)'") is { Success: true } m ? m.Groups["option"].Value : null;
+
+    private static string OneLine(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"\s*[\r\n]+\s*", " ").Replace("\t", " ", StringComparison.Ordinal);
 
     private static string FirstLine(string text)
     {

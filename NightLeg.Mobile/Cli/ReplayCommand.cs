@@ -22,7 +22,7 @@ public static class ReplayCommand
         var file = new Argument<FileInfo>("FILE") { Description = "A nightleg-capture 1 file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (nights, samples, events) instead of a summary." };
         var zone = new Option<string?>("--timezone") { Description = "IANA time zone when the capture names none (default: this machine's)." };
-        var sensitivity = new Option<Sensitivity>("--sensitivity") { Description = "Detector sensitivity: Low, Normal or High.", DefaultValueFactory = _ => Sensitivity.Normal };
+        var sensitivity = new Option<Sensitivity>("--sensitivity") { Description = "Detector sensitivity: Low, Normal or High.", DefaultValueFactory = _ => Sensitivity.Normal }.Named();
         var db = new Option<FileInfo?>("--db") { Description = "Also store the night, its seconds and its events in this NightLeg database." };
 
         var command = new Command("replay", "Replay a capture through the decoders, the recorder and the awakening detector.") { file, json, zone, sensitivity, db };

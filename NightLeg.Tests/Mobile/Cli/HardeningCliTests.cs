@@ -46,6 +46,27 @@ public sealed class HardeningCliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
     }
 
+    /// <summary>Issue 21, R1: a value that is not even of the option's type, or an enum by number, is one line and exit 2 — never a crash.</summary>
+    [Theory]
+    [InlineData(new[] { "serve", "--speed", "abc" }, "--speed is a number (the demo's speed in times real time), not 'abc'")]
+    [InlineData(new[] { "simulate", "--cramps", "NaN", "--out", "n.capture" }, "--cramps is a number of cramps from 0 to 20, not 'NaN'")]
+    [InlineData(new[] { "simulate", "--cramps", "2147483648", "--out", "n.capture" }, "--cramps is a number of cramps from 0 to 20, not '2147483648'")]
+    [InlineData(new[] { "simulate", "--cramps", "", "--out", "n.capture" }, "--cramps")]
+    [InlineData(new[] { "simulate", "--hours", "abc", "--out", "n.capture" }, "--hours is a number (the night's length in hours), not 'abc'")]
+    [InlineData(new[] { "decode", "--profile", "polar-pmd", "--factor", "abc", "00" }, "--factor is a number (the PMD scale factor), not 'abc'")]
+    [InlineData(new[] { "decode", "--profile", "polar-pmd", "--sample-rate", "abc", "00" }, "--sample-rate")]
+    [InlineData(new[] { "decode", "--profile", "nope", "00" }, "'nope'", "heart-rate")]
+    [InlineData(new[] { "replay", "x.capture", "--sensitivity", "Extreme" }, "--sensitivity is one of Low, Normal, High, not 'Extreme'")]
+    [InlineData(new[] { "replay", "x.capture", "--sensitivity", "5" }, "--sensitivity is one of Low, Normal, High, not '5'")]
+    [InlineData(new[] { "replay", "x.capture", "--sensitivity", "-1" }, "--sensitivity is one of Low, Normal, High, not '-1'")]
+    public async Task AnyCommand_ValueNotOfTheOptionsType_OneLineExitTwo(string[] args, params string[] expected)
+    {
+        var (code, _, stderr) = await NightLegProcess.RunAsync(args);
+
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, expected);
+    }
+
     [Theory]
     [InlineData(new[] { "--hours", "NaN" }, "--hours is the night's length in hours: more than 0 and at most 24, not NaN")]
     [InlineData(new[] { "--hours", "25" }, "at most 24")]
