@@ -15,6 +15,10 @@ public static class RelayEndpoints
     /// <summary>The longest a command poll waits for the first command.</summary>
     public static readonly TimeSpan PollWait = TimeSpan.FromSeconds(20);
 
+    /// <summary>Only the wearable paired through a phone has a relay: any other id (a guess, a flood of made-up ones) is 404 and costs nothing.</summary>
+    private static bool IsPaired(string id, IDeviceRepository devices) =>
+        BrowserRelay.IsWellFormed(id) && devices.GetPaired()?.Id == id;
+
     public static void MapRelay(this WebApplication app)
     {
         app.MapPost("/relay/pair", (PairRequest request, IDeviceRepository devices, DeviceFamilies families, TimeProvider time) =>
@@ -33,14 +37,15 @@ public static class RelayEndpoints
             return Results.Json(new { id, family = family.DisplayName });
         });
 
-        app.MapPost("/relay/{id}/events", (string id, RelayEvent[] events, BrowserRelay relay) =>
-            !BrowserRelay.IsRelayId(id) ? Results.NotFound()
+        app.MapPost("/relay/{id}/events", (string id, RelayEvent[] events, BrowserRelay relay, IDeviceRepository devices) =>
+            !IsPaired(id, devices) ? Results.NotFound()
             : events.Length > BrowserRelay.MaxBatch ? Results.BadRequest(new { error = $"at most {BrowserRelay.MaxBatch} events at a time" })
+            : !BrowserRelay.InRange(events) ? Results.BadRequest(new { error = $"events are numbered from 1 to {BrowserRelay.MaxSequence}" })
             : Results.Json(relay.Accept(id, events)));
 
-        app.MapGet("/relay/{id}/commands", async (string id, BrowserRelay relay, HttpContext context, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/relay/{id}/commands", async (string id, BrowserRelay relay, HttpContext context, IHostApplicationLifetime lifetime, IDeviceRepository devices) =>
         {
-            if (!BrowserRelay.IsRelayId(id))
+            if (!IsPaired(id, devices))
             {
                 return Results.NotFound();
             }

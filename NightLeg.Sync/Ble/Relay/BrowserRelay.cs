@@ -24,6 +24,12 @@ public sealed partial class BrowserRelay : IBleAdapter
     /// <summary>At most this many events in one batch.</summary>
     public const int MaxBatch = 2000;
 
+    /// <summary>Sequence numbers run from 1 to this: JavaScript's largest exact integer, what the page can count to.</summary>
+    public const long MaxSequence = 9_007_199_254_740_991;
+
+    /// <summary>Relayed wearables kept at once: one paired wearable, and the ones of a phone re-paired since (the least recently heard goes first).</summary>
+    public const int MaxLinks = 4;
+
     private readonly ConcurrentDictionary<string, Link> _links = new(StringComparer.Ordinal);
     private readonly ILogger<BrowserRelay> _logger;
 
@@ -42,12 +48,23 @@ public sealed partial class BrowserRelay : IBleAdapter
     public static bool IsWellFormed(string id) =>
         IsRelayId(id) && id.Length == IdPrefix.Length + 16 && id[IdPrefix.Length..].All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
+    /// <summary>Relayed wearables held now (at most <see cref="MaxLinks"/>).</summary>
+    public int LinkCount => _links.Count;
+
     /// <summary>Events taken so far for <paramref name="deviceId"/> (the highest sequence number).</summary>
     public long Acknowledged(string deviceId) => _links.TryGetValue(deviceId, out var link) ? Interlocked.Read(ref link.LastSeq) : 0;
 
-    /// <summary>Takes a batch of events from the page, in order, each once; returns the highest sequence number taken.</summary>
+    /// <summary>True when every event's sequence number is one the page can have sent (1 to <see cref="MaxSequence"/>).</summary>
+    public static bool InRange(IReadOnlyList<RelayEvent> events) => events.All(e => e.Seq is >= 1 and <= MaxSequence);
+
+    /// <summary>
+    /// Takes a batch of events from the page, in order, each once; returns the highest sequence number taken.
+    /// Events numbered outside 1 to <see cref="MaxSequence"/> are not the page's and are ignored (a first one
+    /// numbered long.MinValue must not make every later event look taken).
+    /// </summary>
     public RelayAck Accept(string deviceId, IReadOnlyList<RelayEvent> events)
     {
+        events = InRange(events) ? events : events.Where(e => e.Seq is >= 1 and <= MaxSequence).ToList();
         var link = LinkFor(deviceId);
         lock (link.Gate)
         {
@@ -131,8 +148,27 @@ public sealed partial class BrowserRelay : IBleAdapter
         return await up.WaitAsync(cancellationToken);
     }
 
-    private Link LinkFor(string deviceId) =>
-        IsRelayId(deviceId) ? _links.GetOrAdd(deviceId, id => new Link(id)) : throw new BleException(BleErrorKind.NotFound, $"{deviceId} is not a phone-relayed wearable");
+    private Link LinkFor(string deviceId)
+    {
+        if (!IsRelayId(deviceId))
+        {
+            throw new BleException(BleErrorKind.NotFound, $"{deviceId} is not a phone-relayed wearable");
+        }
+
+        if (!_links.TryGetValue(deviceId, out var link))
+        {
+            // Bounded whatever a page posts: the least recently heard link makes room.
+            while (_links.Count >= MaxLinks && _links.Values.MinBy(l => Interlocked.Read(ref l.LastHeard)) is { } oldest)
+            {
+                _links.TryRemove(oldest.DeviceId, out _);
+            }
+
+            link = _links.GetOrAdd(deviceId, id => new Link(id));
+        }
+
+        Interlocked.Exchange(ref link.LastHeard, Environment.TickCount64);
+        return link;
+    }
 
     private void Handle(Link link, RelayEvent e)
     {
@@ -237,6 +273,9 @@ public sealed partial class BrowserRelay : IBleAdapter
         public Lock Gate { get; } = new();
 
         public long LastSeq;
+
+        /// <summary>When the page was last heard of (<see cref="Environment.TickCount64"/>: only for choosing which link to drop).</summary>
+        public long LastHeard;
 
         public bool Started;
 

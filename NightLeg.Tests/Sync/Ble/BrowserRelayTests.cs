@@ -20,6 +20,37 @@ public sealed class BrowserRelayTests
     private static readonly string Hr = GattUuids.Format(GattUuids.HeartRateMeasurement);
 
     [Fact]
+    public void Accept_FirstEventNumberedLongMinValue_IgnoredAndLaterEventsStillTaken()
+    {
+        // Issue 21, R3: a first event numbered long.MinValue made the acknowledgement long.MaxValue, so every later
+        // event looked taken already (the page forgot it) and was dropped.
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+
+        var hostile = relay.Accept(Id, [new RelayEvent(long.MinValue, "connected", Name: "Strap"), new RelayEvent(long.MaxValue, "connected", Name: "Strap")]);
+        var honest = relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
+
+        Assert.Equal(0, hostile.Ack);
+        Assert.False(BrowserRelay.InRange([new RelayEvent(0, "connected")]));
+        Assert.Equal(1, honest.Ack);
+    }
+
+    [Fact]
+    public void Accept_SixtyThousandMadeUpIds_KeepsAtMostAFewLinks()
+    {
+        // Issue 21, R4: every distinct relay id kept a link (and its queues) for ever: 60,000 ids, +200 MB.
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        for (var i = 0; i < 60_000; i++)
+        {
+            relay.Accept($"phone:{i:x16}", [new RelayEvent(1, "disconnected")]);
+        }
+
+        relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap")]);
+
+        Assert.True(relay.LinkCount <= BrowserRelay.MaxLinks, $"{relay.LinkCount} links kept");
+        Assert.Equal(1, relay.Acknowledged(Id));
+    }
+
+    [Fact]
     public async Task Events_InOrderOnce_RepeatsSkipped_AHoleWaitsToBeFilled()
     {
         // Arrange: the page is connected and the server subscribed to heart rate.
