@@ -25,6 +25,12 @@ public sealed class CrampJournal
     private readonly Lock _learning = new();
 
     /// <summary>
+    /// One read-modify-write of an event at a time: the night's recorder adds what followed an awakening
+    /// while the user may be answering its prompt; without this one could write over the other's change.
+    /// </summary>
+    private readonly Lock _write = new();
+
+    /// <summary>
     /// Creates the journal over its stores, the user's calendar and a clock; with <paramref name="sleeper"/>,
     /// every answer to a detected event also teaches NightLeg about the sleeper (<see cref="SleeperLearning"/>).
     /// </summary>
@@ -69,88 +75,100 @@ public sealed class CrampJournal
     /// </summary>
     public CrampEvent? RecordSleepReturn(NightId night, AwakeningDetected detection, DateTimeOffset at)
     {
-        var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
-        if (cramp is null)
+        lock (_write)
         {
-            return null;
-        }
+            var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+            if (cramp is null)
+            {
+                return null;
+            }
 
-        var updated = cramp.SleptAgainAt(at);
-        _events.Save(updated);
-        return updated;
+            var updated = cramp.SleptAgainAt(at);
+            _events.Save(updated);
+            return updated;
+        }
     }
 
     /// <summary>The answer to the prompt in the night, with an optional quick log (leg, intensity).</summary>
     public Outcome<CrampEvent> AnswerTonight(Guid id, NightAnswer answer, CrampReport? quickLog = null)
     {
-        if (_events.Get(id) is not { } cramp)
+        lock (_write)
         {
-            return NotFound();
-        }
-
-        CrampDetails? details = null;
-        if (quickLog is not null)
-        {
-            var validated = CrampReportValidator.Validate(quickLog);
-            if (!validated.Succeeded)
+            if (_events.Get(id) is not { } cramp)
             {
-                return Outcome<CrampEvent>.Failure(validated.Errors);
+                return NotFound();
             }
 
-            details = validated.Value;
-        }
+            CrampDetails? details = null;
+            if (quickLog is not null)
+            {
+                var validated = CrampReportValidator.Validate(quickLog);
+                if (!validated.Succeeded)
+                {
+                    return Outcome<CrampEvent>.Failure(validated.Errors);
+                }
 
-        var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
-        _events.Save(answered);
-        Learn(answered);
-        return Outcome<CrampEvent>.Success(answered);
+                details = validated.Value;
+            }
+
+            var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
+            _events.Save(answered);
+            Learn(answered);
+            return Outcome<CrampEvent>.Success(answered);
+        }
     }
 
     /// <summary>Confirms an event as a cramp in the morning, adding details.</summary>
     public Outcome<CrampEvent> Confirm(Guid id, CrampReport report)
     {
-        if (_events.Get(id) is not { } cramp)
+        lock (_write)
         {
-            return NotFound();
-        }
+            if (_events.Get(id) is not { } cramp)
+            {
+                return NotFound();
+            }
 
-        var validated = CrampReportValidator.Validate(report);
-        if (!validated.Succeeded)
-        {
-            return Outcome<CrampEvent>.Failure(validated.Errors);
-        }
+            var validated = CrampReportValidator.Validate(report);
+            if (!validated.Succeeded)
+            {
+                return Outcome<CrampEvent>.Failure(validated.Errors);
+            }
 
-        var confirmed = cramp.Confirmed(validated.Value!);
-        _events.Save(confirmed);
-        Learn(confirmed);
-        CrampConfirmed?.Invoke(confirmed);
-        return Outcome<CrampEvent>.Success(confirmed);
+            var confirmed = cramp.Confirmed(validated.Value!);
+            _events.Save(confirmed);
+            Learn(confirmed);
+            CrampConfirmed?.Invoke(confirmed);
+            return Outcome<CrampEvent>.Success(confirmed);
+        }
     }
 
     /// <summary>Dismisses an event in the morning: it was not a cramp.</summary>
     public Outcome<CrampEvent> Dismiss(Guid id, DismissReason reason, string? note = null)
     {
-        if (_events.Get(id) is not { } cramp)
+        lock (_write)
         {
-            return NotFound();
-        }
+            if (_events.Get(id) is not { } cramp)
+            {
+                return NotFound();
+            }
 
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note?.Length > CrampReportValidator.MaximumNoteLength)
-        {
-            return Outcome<CrampEvent>.Failure([new ValidationError("note", "note.tooLong",
-                $"The note is {note.Length} characters; keep it under {CrampReportValidator.MaximumNoteLength}.", [note.Length, CrampReportValidator.MaximumNoteLength])]);
-        }
+            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (note?.Length > CrampReportValidator.MaximumNoteLength)
+            {
+                return Outcome<CrampEvent>.Failure([new ValidationError("note", "note.tooLong",
+                    $"The note is {note.Length} characters; keep it under {CrampReportValidator.MaximumNoteLength}.", [note.Length, CrampReportValidator.MaximumNoteLength])]);
+            }
 
-        if (!Enum.IsDefined(reason))
-        {
-            return Outcome<CrampEvent>.Failure("reason", "reason.unknown", "Choose bathroom, noise, child, partner or other.");
-        }
+            if (!Enum.IsDefined(reason))
+            {
+                return Outcome<CrampEvent>.Failure("reason", "reason.unknown", "Choose bathroom, noise, child, partner or other.");
+            }
 
-        var dismissed = cramp.Dismissed(reason, note);
-        _events.Save(dismissed);
-        Learn(dismissed);
-        return Outcome<CrampEvent>.Success(dismissed);
+            var dismissed = cramp.Dismissed(reason, note);
+            _events.Save(dismissed);
+            Learn(dismissed);
+            return Outcome<CrampEvent>.Success(dismissed);
+        }
     }
 
     /// <summary>
@@ -159,15 +177,36 @@ public sealed class CrampJournal
     /// </summary>
     public CrampEvent? RecordCourse(NightId night, AwakeningDetected detection, AwakeningCourse course)
     {
-        var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
-        if (cramp is null)
+        lock (_write)
         {
-            return null;
+            var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+            if (cramp is null)
+            {
+                return null;
+            }
+
+            var updated = cramp.Followed(course);
+            _events.Save(updated);
+            if (cramp.Course is null && (cramp.Status != ReviewStatus.Pending || cramp.Answer is NightAnswer.Cramp or NightAnswer.NotACramp))
+            {
+                Remember(updated); // answered before it was known how the awakening went on
+            }
+
+            return updated;
+        }
+    }
+
+    private void Remember(CrampEvent answered)
+    {
+        if (_sleeper is null)
+        {
+            return;
         }
 
-        var updated = cramp.Followed(course);
-        _events.Save(updated);
-        return updated;
+        lock (_learning)
+        {
+            _sleeper.SaveLearning(_sleeper.GetLearning().RememberCourseOf(answered));
+        }
     }
 
     /// <summary>Every answer is a label: what it teaches about the sleeper is kept for the nights to come.</summary>

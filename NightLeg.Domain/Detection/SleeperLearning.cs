@@ -81,6 +81,28 @@ public sealed record SleeperLearning(double MovementLevel, IReadOnlyList<CourseE
         return this;
     }
 
+    /// <summary>
+    /// What an event answered before its course was known (answered at once in the night, or the morning
+    /// review opened while the awakening was still being followed) teaches once the course arrives: it is
+    /// remembered as it looked. The movement level already moved with the answer.
+    /// </summary>
+    public SleeperLearning RememberCourseOf(CrampEvent answered)
+    {
+        if (answered.Source != CrampEventSource.Detected || answered.Course is not { } course)
+        {
+            return this;
+        }
+
+        if (answered.IsConfirmedCramp || answered.Answer == NightAnswer.Cramp)
+        {
+            return this with { Confirmed = Append(Confirmed, CourseExample.Of(course)) };
+        }
+
+        return answered.Status == ReviewStatus.Dismissed || answered.Answer == NightAnswer.NotACramp
+            ? this with { Dismissed = Append(Dismissed, CourseExample.Of(course)) }
+            : this;
+    }
+
     private static IReadOnlyList<CourseExample> Append(IReadOnlyList<CourseExample> list, CourseExample example) =>
         [.. list.Skip(Math.Max(0, list.Count + 1 - Remembered)), example];
 

@@ -11,9 +11,9 @@ public sealed class SleeperLearningTests
 {
     private static readonly NightId Night = new(new DateOnly(2026, 3, 10), "Europe/Oslo");
 
-    private static CrampEvent Detected(int worked, double heartAfter, DetectionEvidence evidence = DetectionEvidence.HeartRateAndMotion)
+    private static CrampEvent Detected(int worked, double heartAfter, DetectionEvidence evidence = DetectionEvidence.HeartRateAndMotion, int minute = 0)
     {
-        var onset = new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero);
+        var onset = new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero).AddMinutes(minute);
         var detection = new AwakeningDetected(onset, onset.AddSeconds(20), 52, 70, 14, null, 0.7, evidence);
         return CrampEvent.FromDetection(Guid.NewGuid(), Night, detection).Followed(new AwakeningCourse(worked, heartAfter, null));
     }
@@ -108,5 +108,31 @@ public sealed class SleeperLearningTests
             $"week two: {weeks.SecondWeekQuestions} questions after the answers, {weeks.SecondWeekQuestionsUntaught} without");
         Assert.Equal(weeks.Cramps, weeks.CrampsFound);
         Assert.True(weeks.CrampsAsked >= weeks.Cramps - 1, $"{weeks.CrampsAsked} of {weeks.Cramps} cramps asked about");
+    }
+
+    [Fact]
+    public void Journal_AnswerWhileTheCourseArrives_NeitherIsLost()
+    {
+        // Regression: the prompt answered "later" at the moment the recorder stored what followed the awakening —
+        // both read the event, both wrote it back, and the course was lost (the demo's dismissal then taught nothing).
+        using var database = NightLegDatabase.InMemory();
+        var events = new LiteDbCrampEventRepository(database);
+        var sleeper = new LiteDbSleeperProfileRepository(database);
+        var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone("Europe/Oslo"), TimeProvider.System, sleeper);
+        for (var i = 0; i < 200; i++)
+        {
+            var cramp = Detected(200, 12, minute: i) with { Course = null };
+            events.Save(cramp);
+
+            Parallel.Invoke(
+                () => journal.AnswerTonight(cramp.Id, NightAnswer.NotACramp),
+                () => journal.RecordCourse(Night, cramp.Detection!, new AwakeningCourse(200, 12, null)));
+
+            var stored = events.Get(cramp.Id)!;
+            Assert.Equal(NightAnswer.NotACramp, stored.Answer);
+            Assert.NotNull(stored.Course);
+        }
+
+        Assert.Equal(SleeperLearning.Remembered, sleeper.GetLearning().Dismissed.Count); // each remembered, once its course was there
     }
 }
