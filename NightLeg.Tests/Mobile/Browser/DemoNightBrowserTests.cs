@@ -110,6 +110,27 @@ public sealed class DemoNightBrowserTests
         await s.TapAsync("reason-bathroom");
 
         await Assertions.Expect(s.Page.Locator("[data-testid=event-status]").First).ToHaveTextAsync("Ikke krampe · Toalettet");
+
+        // The answer teaches NightLeg what this awakening looked like once its course is known (five night-minutes
+        // after the onset: a few seconds at 60×), said in Settings, where it can be forgotten.
+        const string learned = "Oppvåkninger du sa ikke var krampe: 1 · kramper du bekreftet: 0";
+        for (var i = 0; i < 40; i++)
+        {
+            await s.GoAsync("/settings");
+            if (await s.Page.Locator("[data-testid=learned]").TextContentAsync() == learned)
+            {
+                break;
+            }
+
+            await s.Page.WaitForTimeoutAsync(500); // the demo night plays on in real time
+        }
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=learned]")).ToHaveTextAsync(learned);
+        await s.Page.Locator("[data-testid=forget-learning]").ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync("nb-settings-learned");
+        await s.TapAsync("forget-learning");
+        await Assertions.Expect(s.Page.Locator("[data-testid=forgotten]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=learned]")).ToHaveTextAsync("Oppvåkninger du sa ikke var krampe: 0 · kramper du bekreftet: 0");
     }
 
     [Fact]
