@@ -208,7 +208,7 @@ public static class MotionReport
         var untaught = weeks.Sum(w => w.SecondWeekQuestionsUntaught);
         body.WriteLine(string.Create(c, $"""
             The answers take {100.0 * (untaught - taught) / untaught:0} % of the second week's questions away (against the same week untaught) — just short
-            of half — and {weeks.Sum(w => w.CrampsFound)} of {weeks.Sum(w => w.Cramps)} cramps are still found (all that are found without the answers too).
+            of half — and {weeks.Sum(w => w.CrampsFound)} of {weeks.Sum(w => w.Cramps)} cramps are still found.
             They take less away against week one: the synthetic sleepers' dismissed awakenings include
             restless lying awake and short trips out of bed whose leg work and heart look just like a cramp's, and an
             awakening like a confirmed cramp — or, before any is confirmed, one that does not look like two dismissed ones —
