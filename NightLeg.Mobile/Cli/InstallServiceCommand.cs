@@ -95,6 +95,16 @@ public static class InstallServiceCommand
             serve.Add(urls);
         }
 
+        // A line break in a value written into the unit would be a line of the unit (an injected ExecStartPre=):
+        // refused, like every other control character, before anything is written.
+        foreach (var (what, value) in new[] { ("the database path", database), ("--urls", urls ?? ""), ("the program's path", string.Join(' ', ProgramCommand())), ("the account", account) })
+        {
+            if (value.Any(char.IsControl))
+            {
+                throw new CliFailure($"{what} holds a line break or another control character; a systemd unit cannot carry it", 2);
+            }
+        }
+
         return new SystemdUnit(ProgramCommand(), Path.GetFullPath(database), userUnit ? null : account, userUnit, serve,
             BluetoothGroup: !userUnit && GroupExists("bluetooth"));
     }

@@ -57,6 +57,23 @@ public sealed class SystemdTests : IDisposable
     }
 
     [Fact]
+    public async Task InstallService_NewlineInTheDatabasePath_RefusedInOneLine_NothingWritten()
+    {
+        // Issue 21, R9: the repro wrote an injected "ExecStartPre=" line into the unit and exited 0.
+        var config = Path.Combine(_dir, "config");
+        var environment = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config };
+
+        var (code, stdout, stderr) = await NightLegProcess.RunAsync(["install-service", "--user", "--db", Path.Combine(_dir, "n.db\nExecStartPre=/bin/touch /tmp/pwned")], environment: environment);
+        var (printed, _, _) = await NightLegProcess.RunAsync(["install-service", "--print", "--db", Path.Combine(_dir, "n.db\rx")]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("nightleg: the database path holds a line break or another control character; a systemd unit cannot carry it", stderr.Trim());
+        Assert.DoesNotContain("ExecStartPre", stdout);
+        Assert.False(Directory.Exists(Path.Combine(config, "systemd")));
+        Assert.Equal(2, printed);
+    }
+
+    [Fact]
     public async Task InstallServiceUser_WritesTheUserUnit_SaysTheTwoCommands_NeverReplacesAFileNotOurs()
     {
         // Arrange
