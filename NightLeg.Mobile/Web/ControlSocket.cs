@@ -15,6 +15,32 @@ public static class ControlSocket
     /// <summary>Longest socket path the kernel takes (sun_path is 108 bytes with its terminator).</summary>
     private const int MaxPathBytes = 107;
 
+    /// <summary>
+    /// Makes the place for the socket of <paramref name="databasePath"/>: a socket left there by a crash is
+    /// removed (the database lock is ours, so it is stale); anything else — a file or folder of the user's —
+    /// is never touched, and the socket is not made (returns null with the reason).
+    /// </summary>
+    public static (string? Socket, string? Problem) Prepare(string databasePath)
+    {
+        if (PathFor(databasePath) is not { } socket)
+        {
+            return (null, null);
+        }
+
+        if (!File.Exists(socket) && !Directory.Exists(socket))
+        {
+            return (socket, null);
+        }
+
+        if (UnixFile.IsSocket(socket) == true)
+        {
+            File.Delete(socket);
+            return (socket, null);
+        }
+
+        return (null, $"{socket} exists and is not NightLeg's socket; NightLeg has not changed it (backup while NightLeg runs needs it: move it away)");
+    }
+
     /// <summary>The socket for <paramref name="databasePath"/>, or null when its path is too long for a socket.</summary>
     public static string? PathFor(string databasePath)
     {

@@ -27,11 +27,17 @@ public static class NightLegWebHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         var urls = settings.Urls;
-        if (database.Path is { } dbPath && ControlSocket.PathFor(dbPath) is { } socket)
+        if (database.Path is { } dbPath)
         {
-            // The database lock is ours, so a socket file left by a crash is stale.
-            File.Delete(socket);
-            urls += $";http://unix:{socket}";
+            var (socket, problem) = ControlSocket.Prepare(dbPath);
+            if (socket is not null)
+            {
+                urls += $";http://unix:{socket}";
+            }
+            else if (problem is not null)
+            {
+                Console.Error.WriteLine($"nightleg: warning: {problem}");
+            }
         }
 
         builder.WebHost.UseUrls(urls);
