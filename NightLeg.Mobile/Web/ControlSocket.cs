@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
+using NightLeg.Sync.Files;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Web;

@@ -29,6 +29,12 @@ public static class OutputFile
             throw new FileRefusedException($"{full}: the folder {folder} does not exist");
         }
 
+        if (UnixFile.IsSpecial(full))
+        {
+            // A named pipe would block the read below (and the write) for ever.
+            throw new FileRefusedException($"{full} is not a regular file (a named pipe, socket or device); give a file name for the {what}");
+        }
+
         if (File.Exists(full))
         {
             bool same;

@@ -257,6 +257,12 @@ public sealed class NightLegDatabase : IDisposable
             throw new StorageException($"{destination}: the folder {System.IO.Path.GetDirectoryName(destination)} does not exist", problem: StorageProblem.Access);
         }
 
+        if (Files.UnixFile.IsSpecial(destination))
+        {
+            // A named pipe would block reading it (and writing it) for ever.
+            throw new StorageException($"{destination} is not a regular file (a named pipe, socket or device); give a file name for the backup", problem: StorageProblem.NotOurs);
+        }
+
         if (File.Exists(destination) && !IsOwnBackup(destination))
         {
             throw new StorageException($"{destination} exists and is not a NightLeg database; NightLeg has not changed it. Choose another name", problem: StorageProblem.NotOurs);

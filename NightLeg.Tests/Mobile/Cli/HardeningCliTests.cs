@@ -46,6 +46,30 @@ public sealed class HardeningCliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
     }
 
+    /// <summary>Issue 21, R13: an output that is a named pipe hung the command (reading it to check what it holds) and SIGTERM did not end it.</summary>
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("export")]
+    [InlineData("simulate")]
+    public async Task Out_ANamedPipe_RefusedInOneLine_AtOnce(string command)
+    {
+        // Arrange: a database with a night in it, and a FIFO as the output.
+        await SimulateAsync();
+        var db = Path.Combine(_dir, "n.db");
+        Assert.Equal(0, (await CliRunner.RunAsync("replay", Capture, "--db", db)).ExitCode);
+        var fifo = Path.Combine(_dir, "out.pipe");
+        Assert.Equal(0, Tool.Run("mkfifo", [fifo]).Code);
+        string[] args = command == "simulate" ? ["simulate", "--out", fifo] : [command, "--db", db, "--out", fifo];
+
+        // Act: a real process, given 30 s (it took for ever).
+        var (code, _, stderr) = await NightLegProcess.RunAsync(args, TimeSpan.FromSeconds(30));
+
+        // Assert
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, fifo, "is not a regular file");
+        Assert.True(File.Exists(fifo));
+    }
+
     /// <summary>Issue 21, R1: a value that is not even of the option's type, or an enum by number, is one line and exit 2 — never a crash.</summary>
     [Theory]
     [InlineData(new[] { "serve", "--speed", "abc" }, "--speed is a number (the demo's speed in times real time), not 'abc'")]
