@@ -51,10 +51,15 @@ public sealed partial class AutomaticBackups(NightLegDatabase database, NightCal
         var target = backups.PathFor(today);
         try
         {
+            if (backups.IsLink)
+            {
+                throw new StorageException($"{backups.Folder} is a link; NightLeg keeps its backups only in a folder of its own, and leaves this one as it is", problem: StorageProblem.NotOurs);
+            }
+
             OwnerOnly.CreateDirectory(backups.Folder);
             OwnerOnly.Restrict(backups.Folder);
             database.BackUp(target);
-            var pruned = backups.Prune();
+            var pruned = backups.Prune(NightLegDatabase.IsOwnBackup);
             LogBackedUp(target, pruned);
             _failedOn = null;
             return new FileInfo(target);

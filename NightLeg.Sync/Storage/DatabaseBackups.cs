@@ -33,10 +33,16 @@ public sealed class DatabaseBackups
     /// <summary>The file for the backup of <paramref name="date"/>.</summary>
     public string PathFor(DateOnly date) => Path.Combine(Folder, $"{_name}-{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.db");
 
-    /// <summary>The backups there are, oldest first.</summary>
+    /// <summary>
+    /// True when the backups folder is a symbolic link (or sits under one NightLeg did not make): NightLeg
+    /// then neither writes backups there nor prunes or restricts what is there — it may be a folder of the user's.
+    /// </summary>
+    public bool IsLink => new DirectoryInfo(Folder) is { Exists: true, LinkTarget: not null };
+
+    /// <summary>The backups there are, oldest first: files named as NightLeg names them, not links (never a folder reached through a link).</summary>
     public IReadOnlyList<(DateOnly Date, FileInfo File)> List()
     {
-        if (!Directory.Exists(Folder))
+        if (!Directory.Exists(Folder) || IsLink)
         {
             return [];
         }
@@ -44,7 +50,7 @@ public sealed class DatabaseBackups
         var prefix = _name + "-";
         return new DirectoryInfo(Folder).EnumerateFiles(prefix + "*.db")
             .Select(f => (Ok: DateOnly.TryParseExact(f.Name[prefix.Length..^3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d), Date: d, File: f))
-            .Where(x => x.Ok)
+            .Where(x => x.Ok && x.File.LinkTarget is null)
             .Select(x => (x.Date, x.File))
             .OrderBy(x => x.Date)
             .ToList();
@@ -53,12 +59,16 @@ public sealed class DatabaseBackups
     /// <summary>The newest backup, or null.</summary>
     public FileInfo? Newest() => List() is { Count: > 0 } all ? all[^1].File : null;
 
-    /// <summary>Deletes all but the newest <paramref name="keep"/> backups; returns how many went.</summary>
-    public int Prune(int keep = Keep)
+    /// <summary>
+    /// Deletes all but the newest <paramref name="keep"/> backups — only among files <paramref name="isOurs"/> says
+    /// NightLeg wrote (a NightLeg database), so a file of the user's that happens to be named like one stays;
+    /// returns how many went.
+    /// </summary>
+    public int Prune(Func<string, bool> isOurs, int keep = Keep)
     {
-        var all = List();
+        var ours = List().Where(b => isOurs(b.File.FullName)).ToList();
         var removed = 0;
-        foreach (var (_, file) in all.Take(Math.Max(0, all.Count - keep)))
+        foreach (var (_, file) in ours.Take(Math.Max(0, ours.Count - keep)))
         {
             file.Delete();
             removed++;

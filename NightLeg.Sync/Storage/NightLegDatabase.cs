@@ -564,7 +564,8 @@ public sealed class NightLegDatabase : IDisposable
         $"The database {path} is encrypted and the password did not open it. Set {DatabaseOptions.PasswordVariable} (or {DatabaseOptions.KeyFileVariable}) to its password.",
         e, StorageProblem.Password);
 
-    private static bool IsOwnBackup(string path)
+    /// <summary>True when <paramref name="path"/> holds a NightLeg database (what its backups are): read-only, never changing it.</summary>
+    public static bool IsOwnBackup(string path)
     {
         try
         {

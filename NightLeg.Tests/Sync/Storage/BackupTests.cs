@@ -151,6 +151,50 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(new DateOnly(2026, 3, 10), kept[^1].Date);
     }
 
+    [Fact]
+    public void AutomaticBackups_BackupsFolderALinkToTheUsersFiles_NothingDeletedOrChanged()
+    {
+        // Issue 21, R10: with backups/ a symbolic link to a folder of the user's own files named like backups,
+        // three were deleted and the folder set to 0700.
+        var theirs = Directory.CreateDirectory(Path.Combine(_dir, "my-files")).FullName;
+        File.SetUnixFileMode(theirs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        for (var day = 1; day <= 10; day++)
+        {
+            File.WriteAllText(Path.Combine(theirs, $"nightleg-2020-01-{day:00}.db"), $"my note {day}");
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "backups"), theirs);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        var automatic = new AutomaticBackups(db, NightCalendar.ForZone("Europe/Oslo"), time, NullLogger<AutomaticBackups>.Instance);
+
+        var made = automatic.BackUpIfDue();
+
+        Assert.Null(made);
+        Assert.Equal(10, Directory.GetFiles(theirs).Length);
+        Assert.Equal("my note 1", File.ReadAllText(Path.Combine(theirs, "nightleg-2020-01-01.db")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute, File.GetUnixFileMode(theirs));
+    }
+
+    [Fact]
+    public void AutomaticBackups_PruneOnlyTheirOwn_AFileOfTheUsersNamedLikeABackupStays()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "backups")).FullName;
+        File.WriteAllText(Path.Combine(folder, "nightleg-2020-01-01.db"), "not a database");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        var automatic = new AutomaticBackups(db, NightCalendar.ForZone("Europe/Oslo"), time, NullLogger<AutomaticBackups>.Instance);
+
+        for (var day = 0; day < 9; day++)
+        {
+            Assert.NotNull(automatic.BackUpIfDue());
+            time.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal("not a database", File.ReadAllText(Path.Combine(folder, "nightleg-2020-01-01.db")));
+        Assert.Equal(7, DatabaseBackups.For(DbPath).List().Count(b => NightLegDatabase.IsOwnBackup(b.File.FullName)));
+    }
+
     private static void AppendMinutes(LiteDbEpochRepository epochs, int from, int minutes)
     {
         for (var m = from; m < from + minutes; m++)
