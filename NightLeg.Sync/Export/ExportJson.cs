@@ -219,13 +219,20 @@ public static class ExportJson
         json.WriteEndObject();
     }
 
+    /// <summary>Text from the file quoted for a one-line message: control characters escaped, at most 80 characters.</summary>
+    private static string Quoted(string text)
+    {
+        var escaped = System.Text.Json.JsonSerializer.Serialize(text.Length > 80 ? text[..80] + "…" : text);
+        return escaped;
+    }
+
     /// <summary>One night as read back: every part checked.</summary>
     public static ExportedNight ReadNight(JsonElement e)
     {
         var text = RequiredString(e, "night");
         if (!NightId.TryParse(text, out var id))
         {
-            throw new FormatException($"night: \"{text}\" is not a night (yyyy-MM-dd@Zone)");
+            throw new FormatException($"night: {Quoted(text)} is not a night (yyyy-MM-dd@Zone, an IANA time zone, a year from 2000 to 2099)");
         }
 
         try

@@ -80,7 +80,7 @@ public sealed class NightLegExport(INightRepository nights, ICrampEventRepositor
             {
                 foreach (var e in epochs.Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1)))
                 {
-                    lines.Append(CultureInfo.InvariantCulture, $"{night.Id},{e.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{e.HeartRateBpm:0.#},{e.MovementG:0.####}\n");
+                    lines.Append(CultureInfo.InvariantCulture, $"{CsvCell.Text(night.Id.ToString())},{e.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{e.HeartRateBpm:0.#},{e.MovementG:0.####}\n");
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -101,6 +101,9 @@ public sealed class ExportImportTests : IDisposable
     [InlineData("truncated")]
     [InlineData("future")]
     [InlineData("not-json")]
+    [InlineData("formula-in-the-zone")]
+    [InlineData("no-such-zone")]
+    [InlineData("year-9999")]
     public async Task Import_ABadFile_IsRefusedInOneLine_AndChangesNothing(string kind)
     {
         // Arrange: a good export, made bad; a database that already has data.
@@ -115,6 +118,10 @@ public sealed class ExportImportTests : IDisposable
             "wrong-schema" => text.Replace("\"status\":\"Confirmed\"", "\"status\":\"Maybe\"", StringComparison.Ordinal),
             "truncated" => text[..(text.Length * 2 / 3)],
             "future" => text.Replace("\"version\":2", "\"version\":3", StringComparison.Ordinal),
+            // Issue 21, R6: any text was taken as a night's zone (and the CSV export then wrote it raw).
+            "formula-in-the-zone" => text.Replace("@Europe/Oslo\"", "@Europe/Oslo,=HYPERLINK(\\\"http://evil\\\")\\n=1+1\"", StringComparison.Ordinal),
+            "no-such-zone" => text.Replace("@Europe/Oslo\"", "@Not/AZone\"", StringComparison.Ordinal),
+            "year-9999" => System.Text.RegularExpressions.Regex.Replace(text, "\"night\":\"\\d{4}-", "\"night\":\"9999-"),
             _ => "my notes\n",
         });
         var target = Path.Combine(_dir, "target.db");
@@ -131,7 +138,12 @@ public sealed class ExportImportTests : IDisposable
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(bad, line);
         Assert.Contains("nothing was imported", line);
-        Assert.Contains(kind switch { "wrong-schema" => "Maybe", "truncated" => "ends early", "future" => "newer NightLeg", _ => "is not a NightLeg export" }, line);
+        Assert.Contains(kind switch
+        {
+            "wrong-schema" => "Maybe", "truncated" => "ends early", "future" => "newer NightLeg",
+            "formula-in-the-zone" or "no-such-zone" or "year-9999" => "is not a night",
+            _ => "is not a NightLeg export",
+        }, line);
         Assert.DoesNotContain("LineNumber", line);
         Assert.Equal(before, await File.ReadAllBytesAsync(target));
         Assert.Equal(1, onNew.ExitCode);
