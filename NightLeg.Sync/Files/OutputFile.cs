@@ -69,6 +69,11 @@ public static class OutputFile
     /// </summary>
     public static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Write)> files, bool ownerOnly)
     {
+        foreach (var (path, _) in files)
+        {
+            RemoveLeftovers(path);
+        }
+
         var temporaries = new List<string>();
         try
         {
@@ -113,6 +118,57 @@ public static class OutputFile
                     // Nothing more can be done; the name marks it as a leftover.
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Removes what an earlier write of <paramref name="path"/> left when it was killed (SIGKILL, a power cut):
+    /// <c>.name.&lt;pid&gt;.partial</c> beside it, of a process that no longer runs. Only names NightLeg makes are
+    /// touched, only regular files, and never one a running NightLeg is still writing.
+    /// </summary>
+    public static int RemoveLeftovers(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var prefix = $".{Path.GetFileName(path)}.";
+        var removed = 0;
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        foreach (var leftover in Directory.EnumerateFiles(folder, prefix + "*.partial"))
+        {
+            var pidText = Path.GetFileName(leftover)[prefix.Length..^".partial".Length];
+            if (!int.TryParse(pidText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ||
+                pid == Environment.ProcessId || IsRunning(pid) || new FileInfo(leftover).LinkTarget is not null || UnixFile.IsSpecial(leftover))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(leftover);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not ours to fight over: it stays, marked by its name.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

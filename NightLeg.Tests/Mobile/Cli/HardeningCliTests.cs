@@ -46,6 +46,26 @@ public sealed class HardeningCliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")));
     }
 
+    [Fact]
+    public async Task Export_AfterAKilledExport_TheLeftoverIsRemoved_OneOfARunningProcessIsNot()
+    {
+        // Issue 21, R8: kill -9 during an export left a hidden 74 MB ".e.json.<pid>.partial" that nothing removed.
+        await SimulateAsync();
+        var db = Path.Combine(_dir, "n.db");
+        Assert.Equal(0, (await CliRunner.RunAsync("replay", Capture, "--db", db)).ExitCode);
+        var killed = Path.Combine(_dir, ".e.json.2147483600.partial"); // a process that is not running
+        var running = Path.Combine(_dir, $".e.json.{Environment.ProcessId}.partial");
+        await File.WriteAllTextAsync(killed, "half an export");
+        await File.WriteAllTextAsync(running, "being written");
+
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["export", "--db", db, "--out", Path.Combine(_dir, "e.json")]);
+
+        Assert.True(code == 0, stderr);
+        Assert.False(File.Exists(killed));
+        Assert.True(File.Exists(running)); // this test process still runs
+        Assert.True(File.Exists(Path.Combine(_dir, "e.json")));
+    }
+
     /// <summary>Issue 21, R13: an output that is a named pipe hung the command (reading it to check what it holds) and SIGTERM did not end it.</summary>
     [Theory]
     [InlineData("backup")]
