@@ -23,7 +23,14 @@ public sealed partial class LanAccess : IDisposable
     /// <summary>The rate limiter's window for code tries.</summary>
     public static readonly TimeSpan TryWindow = TimeSpan.FromMinutes(1);
 
+    /// <summary>Code tries from all clients together per <see cref="TryWindow"/>: a /24 of guessers gets no more than one careful user would.</summary>
+    public const int TriesPerWindowFromAll = 20;
+
+    /// <summary>Wrong codes a code survives: then it is replaced (and printed anew), so guesses never add up across windows.</summary>
+    public const int WrongTriesPerCode = 50;
+
     private const string RateLimitPolicy = "access-code";
+    private int _wrongTries;
     private readonly Lock _gate = new();
     private readonly AccessTokens _tokens;
     private readonly TimeProvider _time;
@@ -54,17 +61,27 @@ public sealed partial class LanAccess : IDisposable
         }
     }
 
-    /// <summary>ASP.NET's rate limiter, limiting code tries (POST /access) to <see cref="TriesPerWindow"/> a minute per client address.</summary>
+    /// <summary>
+    /// ASP.NET's rate limiter, limiting code tries (POST /access) to <see cref="TriesPerWindow"/> a minute per
+    /// client address and <see cref="TriesPerWindowFromAll"/> a minute from all addresses together.
+    /// </summary>
     public static void AddAccessCodeRateLimit(IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var perClient = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsCodeTry(context)
                     ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = TriesPerWindow, Window = TryWindow, QueueLimit = 0 })
                     : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(RateLimitPolicy));
+            var fromAll = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsCodeTry(context)
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        "all",
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = TriesPerWindowFromAll, Window = TryWindow, QueueLimit = 0 })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(RateLimitPolicy));
+            options.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.CreateChained(perClient, fromAll);
             options.OnRejected = (context, _) =>
             {
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<LanAccess>>();
@@ -136,6 +153,7 @@ public sealed partial class LanAccess : IDisposable
             if (entered.Length > 0 && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(entered), System.Text.Encoding.UTF8.GetBytes(_code)))
             {
                 _code = next = NewCode(); // one-time
+                _wrongTries = 0;
                 _expiry.Change(CodeLifetime, CodeLifetime);
             }
         }
@@ -144,6 +162,22 @@ public sealed partial class LanAccess : IDisposable
         if (next is null)
         {
             LogWrongCode(_logger, client);
+            string? replaced = null;
+            lock (_gate)
+            {
+                if (++_wrongTries >= WrongTriesPerCode)
+                {
+                    _code = replaced = NewCode();
+                    _wrongTries = 0;
+                    _expiry.Change(CodeLifetime, CodeLifetime);
+                }
+            }
+
+            if (replaced is not null)
+            {
+                await _console.WriteLineAsync($"{WrongTriesPerCode} wrong access codes: the code was replaced. The new access code is {replaced}");
+            }
+
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await WritePageAsync(context, "Wrong code. / Feil kode.");
             return;

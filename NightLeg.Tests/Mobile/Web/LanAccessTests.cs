@@ -28,6 +28,32 @@ public sealed class LanAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Code_FiftyWrongTries_IsReplaced_SoGuessesNeverAddUp()
+    {
+        // Issue 21, R2: beside the caps per address and from all addresses, a code dies after 50 wrong guesses.
+        var console = new StringWriter();
+        using var access = new LanAccess(new AccessTokens(_database, _time), _time, console, NullLogger<LanAccess>.Instance);
+        var first = access.Code;
+        var wrong = first == "000000" ? "111111" : "000000";
+
+        for (var i = 0; i < LanAccess.WrongTriesPerCode; i++)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "POST";
+            context.Request.Path = "/access";
+            context.Request.ContentType = "application/x-www-form-urlencoded";
+            context.Request.Body = new MemoryStream(System.Text.Encoding.ASCII.GetBytes("code=" + wrong));
+            context.Request.ContentLength = context.Request.Body.Length;
+            context.Response.Body = new MemoryStream();
+            await access.InvokeAsync(context, _ => Task.CompletedTask);
+            Assert.Equal(401, context.Response.StatusCode);
+        }
+
+        Assert.NotEqual(first, access.Code);
+        Assert.Contains($"50 wrong access codes: the code was replaced. The new access code is {access.Code}", console.ToString());
+    }
+
+    [Fact]
     public void Token_ValidFor180Days_ThenRefusedAndForgotten()
     {
         var tokens = new AccessTokens(_database, _time);

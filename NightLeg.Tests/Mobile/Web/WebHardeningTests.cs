@@ -78,6 +78,51 @@ public sealed class WebHardeningTests : IDisposable
         await WaitForAsync(() => Regex.Matches(nightleg.Stdout, "A wrong access code was entered from 127.0.0.1").Count == 5 && nightleg.Stdout.Contains("Too many access-code tries from 127.0.0.1"));
     }
 
+    [Fact]
+    public async Task Lan_AccessCode_GuessesFromManyAddresses_CappedTogether_CodeReplacedAfterFifty()
+    {
+        // Issue 21, R2: 200 loopback source addresses made 1,000 wrong tries in 2.8 s, all 401, none 429.
+        await using var nightleg = NightLegProcess.Start(["serve", "--lan", "--urls", "https://127.0.0.1:0", "--db", Path.Combine(_dir, "n.db")]);
+        var listening = new Uri(await nightleg.WaitForUrlAsync());
+        var code = Regex.Match(nightleg.Stdout, @"Access code: (\d{6})").Groups[1].Value;
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        // Act: one wrong try from each of 60 addresses (127.0.0.2 … 127.0.0.61: all loopback).
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 2; i < 62; i++)
+        {
+            var local = IPAddress.Parse($"127.0.0.{i}");
+            using var sockets = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                SslOptions =
+                {
+                    RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                    {
+                        using var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(
+                            Path.Combine(_dir, NightLeg.Mobile.Web.Tls.LocalCertificateAuthority.CertificateFileName));
+                        return TrustOurCa.Verifies(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificate!.GetRawCertData()), ca, out _);
+                    },
+                },
+                ConnectCallback = async (context, token) =>
+                {
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                },
+            };
+            using var http = new HttpClient(sockets) { BaseAddress = listening };
+            statuses.Add((await http.PostAsync("/access", new FormUrlEncodedContent([new("code", wrong)]))).StatusCode);
+        }
+
+        // Assert: twenty a minute from all together, then 429 — however many addresses guess.
+        Assert.Equal(LanAccessTries, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(60 - LanAccessTries, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    private const int LanAccessTries = NightLeg.Mobile.Web.LanAccess.TriesPerWindowFromAll;
+
     /// <summary>A client that trusts NightLeg's CA in the test's folder, and nothing else.</summary>
     private HttpClientHandler TrustingOurCa() => TrustOurCa.Handler(_dir);
 
