@@ -57,7 +57,10 @@ public sealed class CrampJournal
         return cramp;
     }
 
-    /// <summary>Stores (again) an event made by <see cref="CrampEvent.FromDetection"/>, e.g. one that waited while storage failed.</summary>
+    /// <summary>
+    /// Stores (again) an event made by <see cref="CrampEvent.FromDetection"/>, e.g. one that waited while storage
+    /// failed. The same detection of the same night is stored once: a night replayed again doubles nothing.
+    /// </summary>
     public void StoreDetection(CrampEvent detected)
     {
         if (detected.Source != CrampEventSource.Detected)
@@ -65,7 +68,16 @@ public sealed class CrampJournal
             throw new ArgumentException("Only a detected awakening is stored this way.", nameof(detected));
         }
 
-        _events.Save(detected);
+        lock (_write)
+        {
+            if (_events.ForNight(detected.Night).Any(e => e.Id != detected.Id && e.Source == CrampEventSource.Detected &&
+                                                         e.Detection?.Onset == detected.Detection?.Onset && e.Detection?.DetectedAt == detected.Detection?.DetectedAt))
+            {
+                return;
+            }
+
+            _events.Save(detected);
+        }
     }
 
     /// <summary>

@@ -66,12 +66,16 @@ public static class ReplayCommand
 
             ReplayResult result;
             StorageException? storageFailure = null;
+            var span = parse.GetValue(db) is null ? default : CheckWhole(path);
             using (reader)
             {
                 using var database = parse.GetValue(db) is { } dbFile
                     ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)))
                     : null;
                 NightPersister? persister = null;
+                // A night the database holds already is stored again second for second (and its events once), but
+                // not learned from again: the sleeper's profile would count it twice.
+                var already = database is not null && span.First is { } first && new LiteDbEpochRepository(database).Read(first, span.Last!.Value.AddSeconds(1)).Count > 0;
                 var sleeper = database is null ? null : new LiteDbSleeperProfileRepository(database);
                 try
                 {
@@ -81,7 +85,7 @@ public static class ReplayCommand
                         {
                             var nights = new LiteDbNightRepository(database);
                             var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System, sleeper);
-                            persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, sleeper, database);
+                            persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, already ? null : sleeper, database);
                             persister.StorageFailed += e => storageFailure = e;
                         }
                     }, sleeper?.Get(), sleeper?.GetLearning());
@@ -114,6 +118,35 @@ public static class ReplayCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads the whole capture before anything is stored: a line refused at the end must not leave the
+    /// night half in the database. Returns the first and last instants it holds.
+    /// </summary>
+    private static (DateTimeOffset? First, DateTimeOffset? Last) CheckWhole(string path)
+    {
+        try
+        {
+            using var check = CaptureReader.Open(path);
+            DateTimeOffset? first = null;
+            DateTimeOffset? last = null;
+            foreach (var n in check.ReadAll())
+            {
+                first ??= n.ReceivedAt;
+                last = n.ReceivedAt;
+            }
+
+            return (first, last);
+        }
+        catch (CaptureFormatException e)
+        {
+            throw new CliFailure($"{path}: {e.Message}; nothing was stored", 1, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailure($"{path}: {DatabaseFile.Reason(e)}", 1, e);
+        }
     }
 
     private static string Json(ReplayResult result)

@@ -47,6 +47,52 @@ public sealed class HardeningCliTests : IDisposable
     }
 
     [Fact]
+    public async Task ReplayDb_ACaptureRefusedAtItsEnd_StoresNothing()
+    {
+        // Issue 21, R12: a capture refused at line 16,204 (the clock back an hour) had already stored 6,777 s and 2 events.
+        await SimulateAsync();
+        var lines = await File.ReadAllLinesAsync(Capture);
+        var last = lines[^1].Split(',');
+        var back = $"{long.Parse(last[0], System.Globalization.CultureInfo.InvariantCulture) - 3_600_000},{last[1]},{last[2]}";
+        await File.AppendAllLinesAsync(Capture, [back]);
+        var db = Path.Combine(_dir, "n.db");
+
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["replay", Capture, "--db", db]);
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, Capture, $"line {lines.Length + 1}", "nothing was stored");
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task ReplayDb_TheSameCaptureTwice_DoublesNothing()
+    {
+        // Issue 21, R12: the same capture replayed twice doubled its events (2 → 4) and the sleeper profile.
+        var capture = Path.Combine(_dir, "c.capture");
+        Assert.Equal(0, (await CliRunner.RunAsync("simulate", "--seed", "2", "--cramps", "2", "--device", "polar-h10", "--hours", "3", "--out", capture)).ExitCode);
+        var db = Path.Combine(_dir, "n.db");
+
+        Assert.Equal(0, (await CliRunner.RunAsync("replay", capture, "--db", db)).ExitCode);
+        var once = await ExportAsync(db, "once.json");
+        Assert.Equal(0, (await CliRunner.RunAsync("replay", capture, "--db", db)).ExitCode);
+        var twice = await ExportAsync(db, "twice.json");
+
+        Assert.True(once.Events > 0);
+        Assert.Equal(once, twice);
+    }
+
+    private async Task<(int Events, int Seconds, string Sleeper)> ExportAsync(string db, string name)
+    {
+        var path = Path.Combine(_dir, name);
+        var (code, _, stderr) = await CliRunner.RunAsync("export", "--db", db, "--out", path);
+        Assert.True(code == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        var nights = json.RootElement.GetProperty("nights").EnumerateArray().ToList();
+        return (nights.Sum(n => n.GetProperty("events").GetArrayLength()), nights.Sum(n => n.GetProperty("seconds").GetArrayLength()),
+            json.RootElement.GetProperty("sleeper").GetRawText());
+    }
+
+    [Fact]
     public async Task Export_AfterAKilledExport_TheLeftoverIsRemoved_OneOfARunningProcessIsNot()
     {
         // Issue 21, R8: kill -9 during an export left a hidden 74 MB ".e.json.<pid>.partial" that nothing removed.
