@@ -50,29 +50,17 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
         return result;
     }
 
+    /// <summary>
+    /// One night, all or nothing across a crash: its seconds, diary and events first (each stored idempotently:
+    /// seconds by the minute, the rest by id), the night's record last — the mark that it is complete. A
+    /// kill -9 in between leaves no record, so importing again completes it instead of calling it "there already".
+    /// </summary>
     private void Apply(ExportedNight night, ImportResult result)
     {
-        if (night.Night is { } recorded)
+        var stored = night.Night is null ? null : nights.Get(night.Id);
+        if (night.Night is { } recorded && stored is null && night.Seconds.Count > 0)
         {
-            if (nights.Get(night.Id) is not { } stored)
-            {
-                nights.Save(recorded);
-                if (night.Seconds.Count > 0)
-                {
-                    epochs.Append(night.Id, night.Seconds);
-                }
-
-                result.Nights++;
-                result.Seconds += night.Seconds.Count;
-            }
-            else if (Same(stored, recorded))
-            {
-                result.AlreadyThere++;
-            }
-            else
-            {
-                result.Conflicts.Add($"night {night.Id}: the recording differs from the one stored (kept the stored one)");
-            }
+            epochs.Append(night.Id, night.Seconds);
         }
 
         if (night.Diary is { } diary)
@@ -97,6 +85,24 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
             else if (!Same(storedEvent, cramp))
             {
                 result.Conflicts.Add($"event {cramp.Id} ({ExportJson.Iso(cramp.At)}): differs from the one stored (kept the stored one)");
+            }
+        }
+
+        if (night.Night is { } record)
+        {
+            if (stored is null)
+            {
+                nights.Save(record);
+                result.Nights++;
+                result.Seconds += night.Seconds.Count;
+            }
+            else if (Same(stored, record))
+            {
+                result.AlreadyThere++;
+            }
+            else
+            {
+                result.Conflicts.Add($"night {night.Id}: the recording differs from the one stored (kept the stored one)");
             }
         }
     }

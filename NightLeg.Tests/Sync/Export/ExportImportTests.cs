@@ -150,6 +150,59 @@ public sealed class ExportImportTests : IDisposable
         Assert.False(File.Exists(fresh));
     }
 
+    [Fact]
+    public async Task Import_KilledBeforeANightsRecord_AgainCompletesIt_NothingLost()
+    {
+        // Issue 21, R7: kill -9 during an import left a night stored with 0 seconds, then "there already" on the retry:
+        // 13,560 seconds lost for good. Here the import dies at the moment it would write the night's record.
+        var original = Path.Combine(_dir, "original.db");
+        await FillAsync(original);
+        var export = Path.Combine(_dir, "e.json");
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--db", original, "--out", export)).ExitCode);
+        var target = Path.Combine(_dir, "target.db");
+
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(target)))
+        {
+            var dying = new DiesAtTheFirstSave(new LiteDbNightRepository(database));
+            var import = new NightLegImport(dying, new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database), new LiteDbDiaryRepository(database),
+                new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
+            Assert.Throws<IOException>(() => import.Import(export));
+            Assert.Empty(new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue)); // no night claims to be there
+        }
+
+        // Act: the user runs the import again.
+        var (code, _, stderr) = await CliRunner.RunAsync("import", export, "--db", target);
+
+        // Assert: complete — the export of it is the original's, byte for byte.
+        Assert.True(code == 0, stderr);
+        var again = Path.Combine(_dir, "again.json");
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--db", target, "--out", again)).ExitCode);
+        Assert.Equal(Strip(await File.ReadAllTextAsync(export)), Strip(await File.ReadAllTextAsync(again)));
+
+        static string Strip(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"exportedAt\":\"[^\"]*\"", "");
+    }
+
+    /// <summary>A night repository that dies (as a kill would) at its first save.</summary>
+    private sealed class DiesAtTheFirstSave(INightRepository inner) : INightRepository
+    {
+        private bool _died;
+
+        public void Save(NightLeg.Domain.Nights.Night night)
+        {
+            if (!_died)
+            {
+                _died = true;
+                throw new IOException("killed");
+            }
+
+            inner.Save(night);
+        }
+
+        public NightLeg.Domain.Nights.Night? Get(NightId id) => inner.Get(id);
+
+        public IReadOnlyList<NightLeg.Domain.Nights.Night> List(DateOnly from, DateOnly to) => inner.List(from, to);
+    }
+
     private sealed record Filled(Guid Confirmed);
 
     /// <summary>A real database: a simulated Polar H10 night replayed into it, then what a user adds.</summary>
