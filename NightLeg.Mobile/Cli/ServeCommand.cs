@@ -153,18 +153,73 @@ public static class ServeCommand
             OutputFile.Check(record, "capture", s => OutputFile.StartsWith(s, CaptureHeader.MagicLine));
         }
 
-        using var database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
-        await using var app = NightLegWebHost.Build(settings, database, output);
-        try
+        // A start that fails (the port is taken) must leave nothing behind: a port taken is seen before anything
+        // is made, and whatever this start made beside the database is removed if it fails later anyway.
+        if (PortInUse(settings.Urls) is { } taken)
         {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException e)
-        {
-            // Kestrel: "Failed to bind to address http://127.0.0.1:5180: address already in use."
-            throw new CliFailure($"{e.Message.TrimEnd('.')} — is another program (or NightLeg) listening there? Choose another with --urls", 1, e);
+            throw new CliFailure($"Failed to bind to address {taken}: address already in use — is another program (or NightLeg) listening there? Choose another with --urls");
         }
 
+        var made = StartLeftovers.Before(settings.DatabasePath);
+        var started = false;
+        try
+        {
+            using var database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
+            await using var app = NightLegWebHost.Build(settings, database, output);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // Kestrel: "Failed to bind to address http://127.0.0.1:5180: address already in use."
+                throw new CliFailure($"{e.Message.TrimEnd('.')} — is another program (or NightLeg) listening there? Choose another with --urls", 1, e);
+            }
+
+            started = true;
+            return await RunStartedAsync(settings, database, app, output, cancellationToken);
+        }
+        finally
+        {
+            if (!started)
+            {
+                made.RemoveWhatWasMade();
+            }
+        }
+    }
+
+    /// <summary>The first http(s) URL of <paramref name="urls"/> with a fixed port on this machine that something already listens on, or null.</summary>
+    private static string? PortInUse(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
+                uri.Port == 0 || !System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && uri.Host != "localhost")
+            {
+                continue;
+            }
+
+            try
+            {
+                var listener = new System.Net.Sockets.TcpListener(uri.Host == "localhost" ? System.Net.IPAddress.Loopback : address!, uri.Port);
+                listener.Start();
+                listener.Stop();
+            }
+            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+            {
+                return url;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Not ours to judge here (an address not on this machine, say): Kestrel will say.
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<int> RunStartedAsync(ServeSettings settings, NightLegDatabase database, WebApplication app, TextWriter output, CancellationToken cancellationToken)
+    {
         NightLegWebHost.RestrictControlSocket(database);
         // Where a phone opens NightLeg: the first LAN address, else the first specific one. The
         // setup panel shows it and notifications link to it.

@@ -47,6 +47,23 @@ public sealed class HardeningCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_PortInUse_OneLine_NothingLeftBehind()
+    {
+        // Issue 21: a failed start left a database, a lock file, keys/ and backups/ behind (and once said only
+        // "unexpected InvalidOperationException: Queue empty.").
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "fresh")).FullName;
+
+        var (code, _, stderr) = await NightLegProcess.RunAsync(["serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(folder, "nightleg.db")]);
+
+        Assert.Equal(1, code);
+        AssertOneLine(stderr, $"http://127.0.0.1:{port}", "address already in use", "--urls");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task ReplayDb_ACaptureRefusedAtItsEnd_StoresNothing()
     {
         // Issue 21, R12: a capture refused at line 16,204 (the clock back an hour) had already stored 6,777 s and 2 events.
