@@ -30,6 +30,9 @@ public sealed class CrampJournal
     /// </summary>
     private readonly Lock _write = new();
 
+    /// <summary>Detected events that could not be stored yet (storage failing): the prompt works on them, and their answers wait with them.</summary>
+    private readonly Dictionary<Guid, CrampEvent> _held = [];
+
     /// <summary>
     /// Creates the journal over its stores, the user's calendar and a clock; with <paramref name="sleeper"/>,
     /// every answer to a detected event also teaches NightLeg about the sleeper (<see cref="SleeperLearning"/>).
@@ -70,15 +73,49 @@ public sealed class CrampJournal
 
         lock (_write)
         {
+            // The latest state of an event held while storage failed: its answer too.
+            var latest = _held.GetValueOrDefault(detected.Id) ?? detected;
             if (_events.ForNight(detected.Night).Any(e => e.Id != detected.Id && e.Source == CrampEventSource.Detected &&
                                                          e.Detection?.Onset == detected.Detection?.Onset && e.Detection?.DetectedAt == detected.Detection?.DetectedAt))
             {
+                _held.Remove(detected.Id);
                 return;
             }
 
-            _events.Save(detected);
+            _events.Save(latest);
+            _held.Remove(detected.Id);
         }
     }
+
+    /// <summary>
+    /// Keeps a detected event that could not be stored (storage failing) so its prompt still works: it can be
+    /// answered, and the answer is stored with it when <see cref="StoreDetection"/> succeeds.
+    /// </summary>
+    public void Hold(CrampEvent detected)
+    {
+        lock (_write)
+        {
+            _held[detected.Id] = detected;
+        }
+    }
+
+    /// <summary>The event as it is now: held (waiting to be stored), or stored.</summary>
+    private CrampEvent? Find(Guid id) => _held.GetValueOrDefault(id) ?? _events.Get(id);
+
+    /// <summary>Keeps a changed event: with the held one while it waits to be stored, else in storage.</summary>
+    private void Put(CrampEvent cramp)
+    {
+        if (_held.ContainsKey(cramp.Id))
+        {
+            _held[cramp.Id] = cramp;
+            return;
+        }
+
+        _events.Save(cramp);
+    }
+
+    private CrampEvent? FindDetection(NightId night, AwakeningDetected detection) =>
+        _held.Values.Where(e => e.Night == night).Concat(_events.ForNight(night)).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
 
     /// <summary>
     /// The sleeper was asleep again at <paramref name="at"/> after <paramref name="detection"/>: kept on
@@ -89,14 +126,14 @@ public sealed class CrampJournal
     {
         lock (_write)
         {
-            var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+            var cramp = FindDetection(night, detection);
             if (cramp is null)
             {
                 return null;
             }
 
             var updated = cramp.SleptAgainAt(at);
-            _events.Save(updated);
+            Put(updated);
             return updated;
         }
     }
@@ -106,7 +143,7 @@ public sealed class CrampJournal
     {
         lock (_write)
         {
-            if (_events.Get(id) is not { } cramp)
+            if (Find(id) is not { } cramp)
             {
                 return NotFound();
             }
@@ -124,7 +161,7 @@ public sealed class CrampJournal
             }
 
             var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
-            _events.Save(answered);
+            Put(answered);
             Learn(answered);
             return Outcome<CrampEvent>.Success(answered);
         }
@@ -135,7 +172,7 @@ public sealed class CrampJournal
     {
         lock (_write)
         {
-            if (_events.Get(id) is not { } cramp)
+            if (Find(id) is not { } cramp)
             {
                 return NotFound();
             }
@@ -147,7 +184,7 @@ public sealed class CrampJournal
             }
 
             var confirmed = cramp.Confirmed(validated.Value!);
-            _events.Save(confirmed);
+            Put(confirmed);
             Learn(confirmed);
             CrampConfirmed?.Invoke(confirmed);
             return Outcome<CrampEvent>.Success(confirmed);
@@ -159,7 +196,7 @@ public sealed class CrampJournal
     {
         lock (_write)
         {
-            if (_events.Get(id) is not { } cramp)
+            if (Find(id) is not { } cramp)
             {
                 return NotFound();
             }
@@ -177,7 +214,7 @@ public sealed class CrampJournal
             }
 
             var dismissed = cramp.Dismissed(reason, note);
-            _events.Save(dismissed);
+            Put(dismissed);
             Learn(dismissed);
             return Outcome<CrampEvent>.Success(dismissed);
         }
@@ -191,14 +228,14 @@ public sealed class CrampJournal
     {
         lock (_write)
         {
-            var cramp = _events.ForNight(night).LastOrDefault(e => e.Source == CrampEventSource.Detected && e.Detection == detection);
+            var cramp = FindDetection(night, detection);
             if (cramp is null)
             {
                 return null;
             }
 
             var updated = cramp.Followed(course);
-            _events.Save(updated);
+            Put(updated);
             if (cramp.Course is null && (cramp.Status != ReviewStatus.Pending || cramp.Answer is NightAnswer.Cramp or NightAnswer.NotACramp))
             {
                 Remember(updated); // answered before it was known how the awakening went on

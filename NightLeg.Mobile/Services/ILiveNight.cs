@@ -12,7 +12,7 @@ public interface ILiveNight
     /// <summary>Raised when the status changes (any thread).</summary>
     event Action<LiveStatus>? StatusChanged;
 
-    /// <summary>Raised the moment a detected awakening is stored (any thread).</summary>
+    /// <summary>Raised the moment an awakening is detected (any thread): stored, or held while storing fails — its prompt works either way.</summary>
     event Action<CrampEvent>? AwakeningRecorded;
 
     /// <summary>Raised when a detected awakening is plainly one in distress (any thread): a prompt with sound switched on sounds then.</summary>

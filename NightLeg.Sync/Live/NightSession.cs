@@ -80,7 +80,10 @@ public sealed partial class NightSession : IAsyncDisposable
         });
     }
 
-    /// <summary>Raised (on the session's thread) the moment a detected awakening has been stored.</summary>
+    /// <summary>
+    /// Raised (on the session's thread) the moment an awakening is detected: stored, or — while storing fails —
+    /// held by the journal, so the prompt works and its answer is stored with it when storing works again.
+    /// </summary>
     public event Action<CrampEvent>? AwakeningRecorded;
 
     /// <summary>Raised (on the session's thread) when a detected awakening is plainly one in distress: a prompt with sound switched on sounds now.</summary>

@@ -273,7 +273,9 @@ public sealed class NightPersister : IDisposable
             }
         }
 
-        // Storing fails: the prompt is shown all the same, and the event is stored when storing works again.
+        // Storing fails: the prompt is shown all the same and works (the journal holds the event, and an answer
+        // with it), and the event is stored — answered or not — when storing works again.
+        _journal.Hold(detected);
         _unsavedEvents.Add(detected);
         EventRecorded?.Invoke(detected);
     }

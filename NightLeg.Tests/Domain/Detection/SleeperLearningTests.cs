@@ -135,4 +135,27 @@ public sealed class SleeperLearningTests
 
         Assert.Equal(SleeperLearning.Remembered, sleeper.GetLearning().Dismissed.Count); // each remembered, once its course was there
     }
+
+    [Fact]
+    public void Journal_StorageFailing_ThePromptIsAnsweredAnyway_TheAnswerIsStoredWithTheEvent()
+    {
+        // Issue 21: an awakening was announced although storing it had failed, and answering that prompt then failed.
+        using var database = NightLegDatabase.InMemory();
+        var events = new LiteDbCrampEventRepository(database);
+        var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone("Europe/Oslo"), TimeProvider.System);
+        var detected = Detected(200, 12) with { Course = null };
+
+        // Act: storing failed, so the recorder handed the event to the journal to hold; the user answers the prompt.
+        journal.Hold(detected);
+        var answered = journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: "Left", Intensity: 8));
+        var whileFailing = events.Get(detected.Id);
+        journal.StoreDetection(detected); // storage works again: the recorder stores what waited
+
+        // Assert
+        Assert.True(answered.Succeeded);
+        Assert.Null(whileFailing);
+        var stored = events.Get(detected.Id)!;
+        Assert.Equal(NightAnswer.Cramp, stored.Answer);
+        Assert.Equal(8, stored.Details.Intensity);
+    }
 }
