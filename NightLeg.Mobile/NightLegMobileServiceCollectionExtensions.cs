@@ -8,7 +8,7 @@ namespace NightLeg.Mobile;
 /// <summary>The one DI extension of the app: the live night for the UI and the view models.</summary>
 public static class NightLegMobileServiceCollectionExtensions
 {
-    public static IServiceCollection AddNightLegMobile(this IServiceCollection services, bool lan = false)
+    public static IServiceCollection AddNightLegMobile(this IServiceCollection services)
     {
         services.AddSingleton<ILiveNight>(sp => new SessionLiveNight(sp.GetRequiredService<NightSession>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<TonightViewModel>();
@@ -23,7 +23,7 @@ public static class NightLegMobileServiceCollectionExtensions
             sp.GetRequiredService<NightLeg.Domain.Storage.ISettingsRepository>(),
             sp.GetRequiredService<NightLeg.Domain.Storage.IDeviceRepository>(),
             sp.GetRequiredService<NightLegDatabase>().Path ?? "(memory)",
-            lan ? sp.GetRequiredService<AccessTokens>() : null,
+            sp.GetService<AccessTokens>(),
             sp.GetRequiredService<NightLeg.Domain.Storage.ISleeperProfileRepository>()));
         services.AddTransient(sp => new IntegrationsViewModel(
             sp.GetRequiredService<NightLeg.Sync.Integrations.IntegrationSettingsStore>(),

@@ -259,6 +259,12 @@ public static class ServeCommand
             }
         }
 
+        if (app.Services.GetService<LocalAccess>() is { } local && NightLegWebHost.ListeningAddresses(app).FirstOrDefault() is { } own)
+        {
+            local.BaseUrl = own;
+            await output.WriteLineAsync($"Open NightLeg (this link lets one browser in; another: nightleg link): {local.Link}");
+        }
+
         if (settings.Lan)
         {
             await output.WriteLineAsync($"Access code: {app.Services.GetRequiredService<LanAccess>().Code} (enter it once in each browser; it changes every {LanAccess.CodeLifetime.TotalMinutes:0} minutes)");

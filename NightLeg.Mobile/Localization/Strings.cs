@@ -250,7 +250,7 @@ public sealed class Strings(Language language)
         ["settings.database"] = ("Data is stored only here", "Data lagres bare her"),
         ["settings.export"] = ("Export all data", "Eksporter alle data"),
         ["settings.browsers"] = ("Signed-in browsers", "Innloggede nettlesere"),
-        ["settings.browsersNote"] = ("Each entered the access code. Sign out any you do not know.", "Hver av dem har skrevet inn tilgangskoden. Logg ut dem du ikke kjenner."),
+        ["settings.browsersNote"] = ("Each was let in with NightLeg's link or access code. Sign out any you do not know.", "Hver av dem ble sluppet inn med NightLegs lenke eller tilgangskode. Logg ut dem du ikke kjenner."),
         ["settings.signedIn"] = ("signed in {0:d MMM}, last seen {1:d MMM HH:mm}", "logget inn {0:d. MMM}, sist sett {1:d. MMM HH:mm}"),
         ["settings.signOut"] = ("Sign out", "Logg ut"),
         ["settings.noBrowsers"] = ("No browser is signed in.", "Ingen nettleser er logget inn."),

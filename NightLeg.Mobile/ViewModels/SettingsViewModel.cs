@@ -71,7 +71,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         Forgotten = true;
     }
 
-    /// <summary>Signs a browser out: its next request asks for a new access code.</summary>
+    /// <summary>Signs a browser out: it needs a new link (or, with --lan, a new access code) to come back.</summary>
     [RelayCommand]
     private void SignOut(string reference)
     {

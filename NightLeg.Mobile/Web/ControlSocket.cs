@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
+using NightLeg.Mobile.Web.Tls;
 using NightLeg.Sync.Files;
 using NightLeg.Sync.Storage;
 
@@ -9,7 +10,8 @@ namespace NightLeg.Mobile.Web;
 /// <summary>
 /// A Unix domain socket beside the database (<c>nightleg.db.sock</c>, owner-only), through which a
 /// second <c>nightleg</c> asks the running one for what needs the open database — a consistent
-/// backup. Only the socket answers <c>/control/…</c>; over TCP it does not exist.
+/// backup — or for a link that lets a browser in (<c>nightleg link</c>). Only the socket answers
+/// <c>/control/…</c>; over TCP it does not exist.
 /// </summary>
 public static class ControlSocket
 {
@@ -49,7 +51,10 @@ public static class ControlSocket
         return OperatingSystem.IsWindows() || System.Text.Encoding.UTF8.GetByteCount(path) > MaxPathBytes ? null : path;
     }
 
-    /// <summary>Handles <c>POST /control/backup</c> (JSON <c>{"out": path}</c>) on the socket; everything else passes on.</summary>
+    /// <summary>
+    /// Handles <c>POST /control/backup</c> (JSON <c>{"out": path}</c>) and <c>GET /control/link</c> on the socket;
+    /// everything else passes on.
+    /// </summary>
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var onSocket = context.Features.Get<IConnectionSocketFeature>()?.Socket?.AddressFamily == AddressFamily.Unix;
@@ -59,12 +64,35 @@ public static class ControlSocket
             return;
         }
 
-        if (!onSocket || !HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals("/control/backup", StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        if (onSocket && HttpMethods.IsPost(context.Request.Method) && path.Equals(BackupPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await BackUpAsync(context);
+        }
+        else if (onSocket && HttpMethods.IsGet(context.Request.Method) && path.Equals(LinkPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await context.Response.WriteAsync(context.RequestServices.GetService<LocalAccess>()?.Link
+                ?? $"NightLeg runs with --lan: open {context.RequestServices.GetService<PhoneSetup>()?.Url ?? "its address"} and enter the access code {context.RequestServices.GetService<LanAccess>()?.Code}");
+        }
+        else
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
         }
+    }
 
+    /// <summary>Asks the NightLeg listening on <paramref name="socketPath"/> to back up to <paramref name="destination"/>; returns its answer.</summary>
+    public static Task<(bool Succeeded, string Answer)> RequestBackupAsync(string socketPath, string destination, CancellationToken cancellationToken) =>
+        SendAsync(socketPath, client => client.PostAsJsonAsync($"http://localhost{BackupPath}", new BackupRequest(destination), cancellationToken), cancellationToken);
+
+    /// <summary>Asks the NightLeg listening on <paramref name="socketPath"/> for a link that lets one browser in.</summary>
+    public static Task<(bool Succeeded, string Answer)> RequestLinkAsync(string socketPath, CancellationToken cancellationToken) =>
+        SendAsync(socketPath, client => client.GetAsync($"http://localhost{LinkPath}", cancellationToken), cancellationToken);
+
+    private const string BackupPath = "/control/backup";
+    private const string LinkPath = "/control/link";
+
+    private static async Task BackUpAsync(HttpContext context)
+    {
         var request = await context.Request.ReadFromJsonAsync<BackupRequest>();
         if (request?.Out is not { Length: > 0 } destination)
         {
@@ -85,8 +113,8 @@ public static class ControlSocket
         }
     }
 
-    /// <summary>Asks the NightLeg listening on <paramref name="socketPath"/> to back up to <paramref name="destination"/>; returns its answer.</summary>
-    public static async Task<(bool Succeeded, string Answer)> RequestBackupAsync(string socketPath, string destination, CancellationToken cancellationToken)
+    private static async Task<(bool Succeeded, string Answer)> SendAsync(string socketPath, Func<HttpClient, Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -106,7 +134,7 @@ public static class ControlSocket
             },
         };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(10) };
-        using var response = await client.PostAsJsonAsync("http://localhost/control/backup", new BackupRequest(destination), cancellationToken);
+        using var response = await send(client);
         var answer = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         return (response.IsSuccessStatusCode, answer);
     }

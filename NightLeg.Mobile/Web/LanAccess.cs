@@ -5,15 +5,13 @@ namespace NightLeg.Mobile.Web;
 
 /// <summary>
 /// LAN mode: every page and API answers 401 until the browser has entered the one-time access code
-/// printed at start; it then gets a cookie for <see cref="AccessTokens.Lifetime"/>. A used code is
+/// printed at start; it then gets the <see cref="AccessCookie"/>. A used code is
 /// replaced by a new one (printed), and so is a code unused for <see cref="CodeLifetime"/>. Tries
 /// are rate-limited per client by ASP.NET's rate limiter (<see cref="AddAccessCodeRateLimit"/>);
 /// every wrong code is logged. Thread-safe; dispose to stop the code's expiry timer.
 /// </summary>
 public sealed partial class LanAccess : IDisposable
 {
-    public const string CookieName = "nightleg-access";
-
     /// <summary>An access code unused this long is replaced.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
@@ -99,7 +97,7 @@ public sealed partial class LanAccess : IDisposable
             return;
         }
 
-        if (_tokens.Validate(context.Request.Cookies[CookieName]) is not null ||
+        if (AccessCookie.IsLetIn(context, _tokens) ||
             HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals(NightLegWebHost.CaPath, StringComparison.Ordinal))
         {
             // The CA certificate is public: a phone fetches it before it can be let in securely.
@@ -133,7 +131,7 @@ public sealed partial class LanAccess : IDisposable
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            context.Response.StatusCode = _tokens.Validate(context.Request.Cookies[CookieName]) is not null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
+            context.Response.StatusCode = AccessCookie.IsLetIn(context, _tokens) ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
             await WritePageAsync(context, null);
             return;
         }
@@ -186,14 +184,7 @@ public sealed partial class LanAccess : IDisposable
         var browser = BrowserName.From(context.Request.Headers.UserAgent.ToString());
         LogLetIn(_logger, browser, client);
         await _console.WriteLineAsync($"A browser was let in ({browser}, {client}). The next access code is {next}");
-        context.Response.Cookies.Append(CookieName, _tokens.Issue(browser), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Expires = _time.GetUtcNow() + AccessTokens.Lifetime,
-            IsEssential = true,
-        });
+        AccessCookie.Append(context, _tokens, _time, browser);
         context.Response.Redirect("/");
     }
 

@@ -82,7 +82,7 @@ public static class NightLegWebHost
         builder.Services.AddSingleton(TimeProvider.System);
         var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local).ZoneId;
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
-        builder.Services.AddNightLegMobile(settings.Lan);
+        builder.Services.AddNightLegMobile();
         AddHouse(builder.Services, database, settings);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var ownNames = certificates is { Authority: null } own
@@ -94,6 +94,11 @@ public static class NightLegWebHost
             builder.Services.AddSingleton(sp => new LanAccess(sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<TimeProvider>(), console,
                 sp.GetRequiredService<ILogger<LanAccess>>()));
             LanAccess.AddAccessCodeRateLimit(builder.Services);
+        }
+        else
+        {
+            builder.Services.AddSingleton(sp => new LocalAccess(sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<TimeProvider>(), console,
+                sp.GetRequiredService<ILogger<LocalAccess>>()));
         }
 
         var app = builder.Build();
@@ -111,6 +116,10 @@ public static class NightLegWebHost
         {
             app.UseRateLimiter();
             app.Use(app.Services.GetRequiredService<LanAccess>().InvokeAsync);
+        }
+        else
+        {
+            app.Use(app.Services.GetRequiredService<LocalAccess>().InvokeAsync);
         }
 
         app.UseAntiforgery();

@@ -14,6 +14,7 @@ public sealed partial class NightLegProcess : IAsyncDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _link = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NightLegProcess(Process process)
     {
@@ -57,8 +58,11 @@ public sealed partial class NightLegProcess : IAsyncDisposable
         var wrapper = new NightLegProcess(process);
         process.OutputDataReceived += (_, e) => wrapper.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => wrapper.OnStderr(e.Data);
-        process.Exited += (_, _) => wrapper._url.TrySetException(
-            new InvalidOperationException($"nightleg exited ({process.ExitCode}) before listening.\n{wrapper.Stdout}\n{wrapper.Stderr}"));
+        process.Exited += (_, _) =>
+        {
+            wrapper._url.TrySetException(new InvalidOperationException($"nightleg exited ({process.ExitCode}) before listening.\n{wrapper.Stdout}\n{wrapper.Stderr}"));
+            wrapper._link.TrySetException(new InvalidOperationException($"nightleg exited ({process.ExitCode}) before printing its link.\n{wrapper.Stdout}\n{wrapper.Stderr}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -76,6 +80,28 @@ public sealed partial class NightLegProcess : IAsyncDisposable
 
     /// <summary>Waits for the "listening on" line that <c>nightleg serve</c> prints, and returns the URL.</summary>
     public Task<string> WaitForUrlAsync(TimeSpan? timeout = null) => _url.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>Waits for the link that lets one browser in, which <c>nightleg serve</c> (without --lan) prints.</summary>
+    public Task<string> WaitForLinkAsync(TimeSpan? timeout = null) => _link.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// An HTTP client at the served URL that has opened the printed link, as the user's browser does: it
+    /// keeps the cookie. (Without --lan every page but /health needs it.)
+    /// </summary>
+    public async Task<HttpClient> LetInClientAsync()
+    {
+        var url = await WaitForUrlAsync();
+        var link = await WaitForLinkAsync();
+        var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var response = await http.GetAsync(link);
+        if (!response.IsSuccessStatusCode)
+        {
+            http.Dispose();
+            throw new InvalidOperationException($"the printed link {link} answered {(int)response.StatusCode}");
+        }
+
+        return http;
+    }
 
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
@@ -114,6 +140,12 @@ public sealed partial class NightLegProcess : IAsyncDisposable
         {
             _url.TrySetResult(match.Groups["url"].Value);
         }
+
+        var link = LinkLine().Match(line);
+        if (link.Success)
+        {
+            _link.TrySetResult(link.Groups["url"].Value);
+        }
     }
 
     private void OnStderr(string? line)
@@ -131,4 +163,7 @@ public sealed partial class NightLegProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^NightLeg is listening on (?<url>\S+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"^Open NightLeg .*: (?<url>http\S+)$")]
+    private static partial Regex LinkLine();
 }

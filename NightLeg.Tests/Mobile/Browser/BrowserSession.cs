@@ -95,6 +95,16 @@ public sealed class BrowserSession : IAsyncDisposable
             })();
             """);
         var page = await context.NewPageAsync();
+        if (!serveArgs.Contains("--lan"))
+        {
+            // The user's one step: open the link serve printed; the browser keeps a cookie and lands on the app.
+            var opened = await page.GotoAsync(await server.WaitForLinkAsync());
+            if (opened is not { Ok: true } || page.Url.Contains("token=", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"the printed link did not let the browser in: {opened?.Status} at {page.Url}");
+            }
+        }
+
         Directory.CreateDirectory(ScreenshotDirectory);
         return new BrowserSession(dir, server, playwright, browser, context, page, url) { DatabaseFolder = Path.GetDirectoryName(database)! };
     }

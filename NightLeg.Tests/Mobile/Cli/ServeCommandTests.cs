@@ -15,12 +15,12 @@ public sealed class ServeCommandTests : IDisposable
     private string Db => Path.Combine(_dir, "nightleg.db");
 
     [Fact]
-    public async Task Serve_WithUrls_PrintsUrlAndAnswersHealthAndPage()
+    public async Task Serve_WithUrls_PrintsUrlAndLink_AnswersHealthAndPage()
     {
         // Arrange
         await using var nightleg = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Db]);
         var url = await nightleg.WaitForUrlAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var http = await nightleg.LetInClientAsync();
 
         // Act
         using var health = await http.GetAsync("/health");

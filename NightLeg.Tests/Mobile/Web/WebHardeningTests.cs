@@ -19,7 +19,7 @@ public sealed class WebHardeningTests : IDisposable
         // Arrange
         await using var nightleg = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(_dir, "n.db")]);
         var url = new Uri(await nightleg.WaitForUrlAsync());
-        using var http = new HttpClient();
+        using var http = await nightleg.LetInClientAsync(); // the user's own browser, let in by the printed link
 
         // Act: the tester's curl, and the names that are this machine's.
         var rebound = await GetAsync(http, url, "/export/nightleg.json", "rebind.evil.example");

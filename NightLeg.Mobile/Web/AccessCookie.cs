@@ -1,0 +1,27 @@
+using NightLeg.Sync.Storage;
+
+namespace NightLeg.Mobile.Web;
+
+/// <summary>
+/// The cookie a browser keeps once let in — by the link (<see cref="LocalAccess"/>) or the access code
+/// (<see cref="LanAccess"/>): a token from <see cref="AccessTokens"/> (stored hashed), HttpOnly,
+/// same-site only, Secure over HTTPS, for <see cref="AccessTokens.Lifetime"/>.
+/// </summary>
+public static class AccessCookie
+{
+    public const string Name = "nightleg-access";
+
+    /// <summary>True when the request carries a token that is still valid.</summary>
+    public static bool IsLetIn(HttpContext context, AccessTokens tokens) => tokens.Validate(context.Request.Cookies[Name]) is not null;
+
+    /// <summary>Issues a token for <paramref name="browser"/> and sets it on the response.</summary>
+    public static void Append(HttpContext context, AccessTokens tokens, TimeProvider time, string browser) =>
+        context.Response.Cookies.Append(Name, tokens.Issue(browser), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Expires = time.GetUtcNow() + AccessTokens.Lifetime,
+            IsEssential = true,
+        });
+}
