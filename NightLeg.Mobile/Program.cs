@@ -1,6 +1,8 @@
 using NightLeg.Mobile.Cli;
 
 // The composition root: everything the `nightleg` command does starts from the command line, and
-// every failure ends as one line on stderr (NightLegCli).
+// every failure ends as one line on stderr (NightLegCli). SIGTERM and SIGINT end every command.
 using var stop = new CancellationTokenSource();
-return await NightLegCli.RunAsync(args, Console.Out, Console.Error, stop.Token);
+using var signals = TerminationSignals.Register(args, stop, Console.Error);
+var code = await NightLegCli.RunAsync(args, Console.Out, Console.Error, stop.Token);
+return signals.ExitCode is { } signalled && code != 0 ? signalled : code;

@@ -153,6 +153,50 @@ public sealed class HardeningCliTests : IDisposable
         Assert.True(File.Exists(fifo));
     }
 
+    /// <summary>
+    /// Issue 21: SIGTERM ends every command. A command stuck where no cancellation reaches (opening a named pipe
+    /// that no one writes) ends within its grace with 143 and one line; serve stops cleanly with 0.
+    /// </summary>
+    [Theory]
+    [InlineData("import", "TERM", 143)]
+    [InlineData("replay", "TERM", 143)]
+    [InlineData("replay", "INT", 130)]
+    public async Task Signal_EndsACommandStuckOnANamedPipe(string command, string signal, int expectedCode)
+    {
+        // Arrange
+        var fifo = Path.Combine(_dir, "in.pipe");
+        Assert.Equal(0, Tool.Run("mkfifo", [fifo]).Code);
+        await using var process = NightLegProcess.Start(command == "import" ? ["import", fifo, "--db", Path.Combine(_dir, "n.db")] : ["replay", fifo]);
+        await Task.Delay(1500); // started and blocked in open(2)
+
+        // Act
+        var sent = DateTime.UtcNow;
+        Assert.Equal(0, Tool.Run("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.Equal(expectedCode, process.ExitCode);
+        Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(10), $"took {(DateTime.UtcNow - sent).TotalSeconds:0.0} s");
+        AssertOneLine(process.Stderr, $"stopped by SIG{signal}");
+        Assert.False(File.Exists(Path.Combine(_dir, "n.db")));
+    }
+
+    [Fact]
+    public async Task SigTerm_StopsServeCleanly_WithZero()
+    {
+        var db = Path.Combine(_dir, "n.db");
+        await using var process = NightLegProcess.Start(["serve", "--demo", "--speed", "100", "--urls", "http://127.0.0.1:0", "--db", db]);
+        await process.WaitForLinkAsync();
+
+        Assert.Equal(0, Tool.Run("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(string.Empty, process.Stderr.Trim());
+        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db)); // closed, unlocked
+        Assert.False(File.Exists(db + ".sock"));
+    }
+
     /// <summary>Issue 21, R1: a value that is not even of the option's type, or an enum by number, is one line and exit 2 — never a crash.</summary>
     [Theory]
     [InlineData(new[] { "serve", "--speed", "abc" }, "--speed is a number (the demo's speed in times real time), not 'abc'")]
