@@ -1,7 +1,9 @@
 using NightLeg.Mobile.Cli;
+using NightLeg.Mobile.Hosting;
 
 // The composition root: everything the `nightleg` command does starts from the command line, and
 // every failure ends as one line on stderr (NightLegCli). SIGTERM and SIGINT end every command.
+NativeHeap.LimitArenas();
 using var stop = new CancellationTokenSource();
 using var signals = TerminationSignals.Register(args, stop, Console.Error);
 var code = await NightLegCli.RunAsync(args, Console.Out, Console.Error, stop.Token);

@@ -1,7 +1,7 @@
-using NightLeg.Sync.Devices;
 using NightLeg.Bench.Detection;
 using NightLeg.Bench.Performance;
 using NightLeg.Domain.Detection;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Simulation;
 
 // nightleg-bench: `report` runs everything and writes docs/benchmarks.md; `detection` scores the
@@ -34,6 +34,8 @@ return command switch
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
     "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
     "memory-replay" => PerformanceBenchmark.MemoryReplay(args[1], Console.Out),
+    "browser-memory" => await BrowserMemoryBenchmark.Run(Console.Out, rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4,
+        environment: args.SkipWhile(a => a != "--env").Skip(1).FirstOrDefault()),
     "memory-live" => await PerformanceBenchmark.MemoryLive(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => Usage(),

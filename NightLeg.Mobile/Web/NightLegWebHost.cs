@@ -1,19 +1,19 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Cli;
 using NightLeg.Mobile.Components;
-using NightLeg.Sync;
-using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Mobile.Hosting;
 using NightLeg.Mobile.Web.Tls;
+using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Integrations;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
+using NightLeg.Sync;
 
 namespace NightLeg.Mobile.Web;
 
@@ -84,7 +84,16 @@ public static class NightLegWebHost
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
         builder.Services.AddNightLegMobile();
         AddHouse(builder.Services, database, settings);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // A page whose connection dropped (the phone locked) is kept a minute for it to come back;
+            // after that it reloads itself (Blazor does, when its circuit is gone), which costs nothing
+            // here: everything the page shows is in the database. Fewer kept circuits, less memory.
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+            o.DisconnectedCircuitMaxRetained = 20;
+        });
+        builder.Services.AddSingleton<MemoryTrim>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<MemoryTrim>());
         var ownNames = certificates is { Authority: null } own
             ? own.Current.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).ToList()
             : null;

@@ -1,15 +1,15 @@
-using NightLeg.Sync.Devices;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.History;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
-using Microsoft.Extensions.Logging.Abstractions;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Pipeline;
 using NightLeg.Sync.Recording;
@@ -76,6 +76,9 @@ public static class PerformanceBenchmark
         output.WriteLine($"- **Replay** of the eight-hour night: {memory}");
         output.WriteLine($"- **Live simulated night**: {RunChild("memory-live", workDir)}");
         output.WriteLine();
+        output.WriteLine("### Memory after browsers");
+        output.WriteLine();
+        BrowserMemoryBenchmark.Run(output, rounds: 3).GetAwaiter().GetResult();
 
         // Bytes per stored night.
         var db = Path.Combine(workDir, "one-night.db");
