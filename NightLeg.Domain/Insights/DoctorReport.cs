@@ -15,6 +15,7 @@ namespace NightLeg.Domain.Insights;
 /// <param name="To">Last evening of the span.</param>
 /// <param name="Days">Nights in the span.</param>
 /// <param name="NightsRecorded">Nights with a recording.</param>
+/// <param name="NightsWithData">Nights NightLeg knows anything of: recorded, or a cramp or a diary logged by hand. The others are not counted as cramp-free.</param>
 /// <param name="CrampNights">Nights with at least one cramp.</param>
 /// <param name="Cramps">Cramps (confirmed or logged by hand).</param>
 /// <param name="IntensityMedian">Median intensity 0–10, when told.</param>
@@ -35,6 +36,7 @@ public sealed record DoctorReport(
     DateOnly To,
     int Days,
     int NightsRecorded,
+    int NightsWithData,
     int CrampNights,
     int Cramps,
     double? IntensityMedian,
@@ -51,11 +53,17 @@ public sealed record DoctorReport(
     IReadOnlyDictionary<string, (int Present, int Answered)> FactorNights,
     IReadOnlyList<DoctorReportNight> Nights)
 {
-    /// <summary>Cramps per night over the span.</summary>
-    public double CrampsPerNight => Days == 0 ? 0 : (double)Cramps / Days;
+    /// <summary>Nights logged by hand only (a cramp or a diary, no recording).</summary>
+    public int NightsLoggedByHand => NightsWithData - NightsRecorded;
 
-    /// <summary>Cramps per week over the span.</summary>
-    public double CrampsPerWeek => CrampsPerNight * 7;
+    /// <summary>Nights of the span NightLeg knows nothing of: neither cramp-free nor not.</summary>
+    public int NightsWithoutData => Days - NightsWithData;
+
+    /// <summary>Cramps per night over the nights with data; null when there are none.</summary>
+    public double? CrampsPerNight => NightsWithData == 0 ? null : (double)Cramps / NightsWithData;
+
+    /// <summary>Cramps per week over the nights with data; null when there are none.</summary>
+    public double? CrampsPerWeek => CrampsPerNight * 7;
 
     /// <summary>Builds the report for evenings <paramref name="from"/>–<paramref name="to"/>.</summary>
     public static DoctorReport Build(DateOnly from, DateOnly to, IReadOnlyList<NightSummary> summaries, IReadOnlyList<CrampEvent> events,
@@ -93,6 +101,7 @@ public sealed record DoctorReport(
             to,
             to.DayNumber - from.DayNumber + 1,
             recorded.Count,
+            nights.Count,
             cramps.Select(c => c.Night).Distinct().Count(),
             cramps.Count,
             intensities.Count == 0 ? null : intensities.Count % 2 == 1 ? intensities[intensities.Count / 2] : (intensities[(intensities.Count / 2) - 1] + intensities[intensities.Count / 2]) / 2.0,

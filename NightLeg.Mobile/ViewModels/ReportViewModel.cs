@@ -14,10 +14,20 @@ public sealed partial class ReportViewModel(InsightsService insights, NightCalen
     [ObservableProperty]
     public partial DoctorReport? Report { get; set; }
 
-    /// <summary>Builds the report for the last <see cref="Weeks"/> weeks, up to last night.</summary>
+    /// <summary>
+    /// Builds the report for the <see cref="Weeks"/> weeks that end with the latest night: last night,
+    /// or tonight's when it already holds something (a night recorded or logged today).
+    /// </summary>
     public void Load()
     {
-        var lastNight = calendar.NightOf(time.GetUtcNow().AddHours(-12)).EveningDate;
+        var now = time.GetUtcNow();
+        var lastNight = calendar.NightOf(now.AddHours(-12)).EveningDate;
+        var latest = calendar.NightOf(now).EveningDate;
+        if (latest > lastNight && insights.Report(latest, latest) is { NightsWithData: > 0 })
+        {
+            lastNight = latest;
+        }
+
         Report = insights.Report(lastNight.AddDays(1 - (7 * Weeks)), lastNight);
     }
 

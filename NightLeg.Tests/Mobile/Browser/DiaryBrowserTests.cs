@@ -72,4 +72,33 @@ public sealed class DiaryBrowserTests
         var pdf = await s.Page.PdfAsync(new PagePdfOptions { Format = "A4" });
         Assert.True(pdf.Length > 10_000);
     }
+
+    [Theory]
+    [InlineData("en-GB", "", "27 without data", "1 / 1")]
+    [InlineData("nb-NO", "nb-", "27 uten data", "1 / 1")]
+    public async Task Report_LastNightsCrampAndNightsWithoutData_SaysSo(string locale, string prefix, string noData, string crampNights)
+    {
+        // Arrange: a new user logged last night's cramp by hand; nothing else is known of the four weeks.
+        await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
+        {
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            var calendar = new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local);
+            var lastNight = calendar.NightOf(DateTimeOffset.UtcNow.AddHours(-12));
+            new LiteDbCrampEventRepository(db).Save(NightLeg.Domain.Cramps.CrampEvent.LoggedByHand(Guid.NewGuid(), lastNight,
+                calendar.ToUtc(lastNight, new TimeOnly(3, 10)), NightLeg.Domain.Cramps.CrampDetails.Empty with { Intensity = 8 }));
+            return Task.CompletedTask;
+        });
+
+        // Act
+        await s.GoAsync("/report");
+
+        // Assert: the span tells the nights apart, and none without data is a night without cramps.
+        await Assertions.Expect(s.Page.Locator("[data-testid=report-span]")).ToContainTextAsync(noData);
+        await Assertions.Expect(s.Page.Locator("[data-testid=report-no-data]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=report-cramp-nights]")).ToHaveTextAsync(crampNights);
+        await Assertions.Expect(s.Page.Locator("[data-testid=report-nights] tbody tr")).ToHaveCountAsync(1);
+        var overflow = await s.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the report is wider than the phone");
+        await s.ScreenshotAsync($"{prefix}report-new-user");
+    }
 }
