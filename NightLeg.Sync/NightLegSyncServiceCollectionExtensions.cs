@@ -57,7 +57,7 @@ public static class NightLegSyncServiceCollectionExtensions
             var sensitivity = sp.GetRequiredService<ISettingsRepository>().Get().Sensitivity;
             return new NightSession(sp.GetRequiredService<NightCalendar>(), DetectorThresholds.For(sensitivity), sp.GetRequiredService<INightRepository>(),
                 sp.GetRequiredService<IEpochRepository>(), sp.GetRequiredService<CrampJournal>(), settings.Sync, capture, sp.GetRequiredService<ILogger<NightSession>>(),
-                sp.GetRequiredService<ISleeperProfileRepository>(), settings.Database, sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISleeperProfileRepository>(), settings.Database, sp.GetRequiredService<DeviceFamilies>());
         });
         services.AddSingleton<NightSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<NightSyncService>());

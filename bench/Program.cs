@@ -22,13 +22,13 @@ return command switch
     "fp-trace" => NightLeg.Bench.Detection.FalsePromptTrace.Run(devices[0], Thresholds(args, sensitivity), Console.Out, 30),
     "physiology" => PhysiologyCommand(args),
     "motion" => MotionNightBenchmark.Run(Thresholds(args, sensitivity), Console.Out),
-    "motion-misses" => MotionMisses.Run(Enum.Parse<NightLeg.Sync.Evaluation.MotionCrampModel>(args[1]), Thresholds(args, sensitivity), Console.Out),
+    "motion-misses" => MotionMisses.Run(Enum.Parse<NightLeg.Evaluation.MotionCrampModel>(args[1]), Thresholds(args, sensitivity), Console.Out),
     "movement" => MovementCommand(),
     "learning" => LearningCommand(),
     "hr-cramps" => HeartRateCrampsCommand(Thresholds(args, sensitivity)),
     "motion-sweep" => MotionSweep.Run(Thresholds(args, sensitivity), args.SkipWhile(a => a != "--grid").Skip(1).First(), Console.Out),
     "motion-trace" => MotionTrace.Run(args[1], args.Length > 2 && int.TryParse(args[2], out var c) ? c : 0,
-        args.Length > 3 && Enum.TryParse<NightLeg.Sync.Evaluation.MotionCrampModel>(args[3], out var m) ? m : NightLeg.Sync.Evaluation.MotionCrampModel.Ours,
+        args.Length > 3 && Enum.TryParse<NightLeg.Evaluation.MotionCrampModel>(args[3], out var m) ? m : NightLeg.Evaluation.MotionCrampModel.Ours,
         args.Length > 4 && int.TryParse(args[4], out var seed) ? seed : 1, Thresholds(args, sensitivity), Console.Out),
     "micro" => NightLeg.Bench.Report.Write("", microOnly: true),
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
@@ -58,8 +58,8 @@ static DetectorThresholds Thresholds(string[] args, Sensitivity sensitivity)
 
 static int PhysiologyCommand(string[] args)
 {
-    var dir = NightLeg.Sync.Evaluation.RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("data/real-nights (or ../shared/data/real-nights) not found");
-    var (real, synthetic) = NightLeg.Bench.Physiology.PhysiologyComparison.Measure(NightLeg.Sync.Evaluation.RealNight.LoadAll(dir));
+    var dir = NightLeg.Evaluation.RealNight.FindDirectory(Directory.GetCurrentDirectory()) ?? throw new DirectoryNotFoundException("data/real-nights (or ../shared/data/real-nights) not found");
+    var (real, synthetic) = NightLeg.Bench.Physiology.PhysiologyComparison.Measure(NightLeg.Evaluation.RealNight.LoadAll(dir));
     NightLeg.Bench.Physiology.PhysiologyComparison.WriteTable(Console.Out, real, synthetic);
     var svg = args.Length > 1 ? args[1] : Path.Combine("docs", "physiology-model.svg");
     File.WriteAllText(svg, NightLeg.Bench.Physiology.PhysiologyComparison.Svg(real, synthetic));
@@ -78,7 +78,7 @@ static int HeartRateCrampsCommand(DetectorThresholds thresholds)
 
 static int LearningCommand()
 {
-    var results = Enumerable.Range(0, 8).AsParallel().AsOrdered().Select(i => NightLeg.Sync.Evaluation.LearningWeeks.Run(3000 + i)).ToList();
+    var results = Enumerable.Range(0, 8).AsParallel().AsOrdered().Select(i => NightLeg.Evaluation.LearningWeeks.Run(3000 + i)).ToList();
     foreach (var r in results)
     {
         Console.WriteLine($"week 1 asked {r.FirstWeekQuestions}; week 2 asked {r.SecondWeekQuestions} (untaught {r.SecondWeekQuestionsUntaught}); cramps {r.CrampsFound}/{r.Cramps} found, {r.CrampsAsked} asked; movement level {r.Learning.MovementLevel:0.00}, {r.Learning.Dismissed.Count} dismissed remembered");

@@ -1,14 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using NightLeg.Domain.Samples;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Battery;
-using NightLeg.Sync.Gatt.HeartRate;
-using NightLeg.Sync.Gatt.InfiniTime;
-using NightLeg.Sync.Gatt.Polar;
 
 namespace NightLeg.Mobile.Cli;
 
@@ -54,130 +49,21 @@ public static class DecodeCommand
             }
 
             var chosen = profiles.First(p => p.Name == parse.GetValue(profile));
-            var json = Decode(chosen.Characteristic, bytes, parse.GetValue(factor), parse.GetValue(sampleRate), parse.GetValue(previous), out var problem);
-            if (json is null)
+            using var stream = new MemoryStream();
+            string? problem;
+            using (var json = new Utf8JsonWriter(stream))
+            {
+                problem = chosen.WriteJson(bytes, new DecodeOptions(parse.GetValue(factor), parse.GetValue(sampleRate), parse.GetValue(previous)), json);
+            }
+
+            if (problem is not null)
             {
                 throw new CliFailure($"decode: {problem}");
             }
 
-            output.WriteLine(json);
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The JSON for a payload of <paramref name="characteristic"/>, or null with <paramref name="problem"/> set.</summary>
-    public static string? Decode(Guid characteristic, byte[] bytes, float factor, int? sampleRateHz, ulong? previousTimestampNs, out string? problem)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            problem = characteristic switch
-            {
-                _ when characteristic == GattUuids.HeartRateMeasurement => WriteHeartRate(json, bytes),
-                _ when characteristic == GattUuids.BatteryLevel => Write(json, BatteryLevelDecoder.Decode(bytes), (j, v) => j.WriteNumber("levelPercent", v)),
-                _ when characteristic == GattUuids.InfiniTimeStepCount => Write(json, InfiniTimeMotionDecoder.DecodeSteps(bytes), (j, v) => j.WriteNumber("steps", v)),
-                _ when characteristic == GattUuids.InfiniTimeRawXyz => Write(json, InfiniTimeMotionDecoder.DecodeRawXyz(bytes), (j, v) =>
-                {
-                    j.WriteNumber("xG", v.XG);
-                    j.WriteNumber("yG", v.YG);
-                    j.WriteNumber("zG", v.ZG);
-                }),
-                _ when characteristic == GattUuids.PolarPmdData => previousTimestampNs is null && sampleRateHz is null
-                    ? "polar-pmd: a first frame needs --sample-rate (the rate the stream was started at) or --previous-timestamp"
-                    : WritePmd(json, bytes, factor, sampleRateHz ?? 0, previousTimestampNs),
-                _ when characteristic == GattUuids.PolarPmdControlPoint => WritePmdControl(json, bytes),
-                _ => $"no decoder for characteristic {characteristic}",
-            };
-        }
-
-        return problem is null ? System.Text.Encoding.UTF8.GetString(stream.ToArray()) : null;
-    }
-
-    private static string? WriteHeartRate(Utf8JsonWriter json, byte[] bytes) =>
-        Write(json, HeartRateMeasurementDecoder.Decode(bytes), (j, m) =>
-        {
-            j.WriteNumber("heartRateBpm", m.HeartRateBpm);
-            j.WriteString("sensorContact", m.Contact switch
-            {
-                SensorContact.Detected => "detected",
-                SensorContact.NotDetected => "not-detected",
-                _ => "unsupported",
-            });
-            if (m.EnergyExpendedKJ is { } energy)
-            {
-                j.WriteNumber("energyExpendedKJ", energy);
-            }
-            else
-            {
-                j.WriteNull("energyExpendedKJ");
-            }
-
-            j.WriteStartArray("rrIntervalsMs");
-            foreach (var rr in m.RrIntervalsMs)
-            {
-                j.WriteNumberValue(rr);
-            }
-
-            j.WriteEndArray();
-        });
-
-    private static string? WritePmd(Utf8JsonWriter json, byte[] bytes, float factor, int sampleRateHz, ulong? previousTimestampNs) =>
-        Write(json, PmdDataFrameDecoder.DecodeAcc(bytes, factor, sampleRateHz, previousTimestampNs), (j, frame) =>
-        {
-            j.WriteString("measurementType", PmdMeasurementTypeNames.Name(frame.MeasurementType));
-            j.WriteNumber("frameType", frame.FrameType);
-            j.WriteBoolean("compressed", frame.Compressed);
-            j.WriteNumber("timestampNs", frame.TimestampNs);
-            j.WriteStartArray("samples");
-            foreach (var s in frame.Samples)
-            {
-                j.WriteStartObject();
-                j.WriteNumber("timestampNs", s.TimestampNs);
-                j.WriteNumber("xMg", s.XMg);
-                j.WriteNumber("yMg", s.YMg);
-                j.WriteNumber("zMg", s.ZMg);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-        });
-
-    private static string? WritePmdControl(Utf8JsonWriter json, byte[] bytes) =>
-        Write(json, PmdControlPointResponseDecoder.Decode(bytes), (j, r) =>
-        {
-            j.WriteNumber("opcode", r.Opcode);
-            j.WriteString("measurementType", PmdMeasurementTypeNames.Name((byte)(r.MeasurementType & 0x3F)));
-            j.WriteNumber("status", r.Status);
-            j.WriteString("statusText", r.StatusText);
-            if (r.Succeeded && r.Parameters.Length > 0 && PmdSettingsDecoder.Decode(r.Parameters) is { IsSuccess: true } settings)
-            {
-                j.WriteStartObject("settings");
-                foreach (var (type, values) in settings.Value.Values)
-                {
-                    j.WriteStartArray(type.ToString());
-                    foreach (var v in values)
-                    {
-                        j.WriteNumberValue(v);
-                    }
-
-                    j.WriteEndArray();
-                }
-
-                j.WriteEndObject();
-            }
-        });
-
-    private static string? Write<T>(Utf8JsonWriter json, DecodeResult<T> result, Action<Utf8JsonWriter, T> write)
-    {
-        if (!result.IsSuccess)
-        {
-            return result.Error.Message;
-        }
-
-        json.WriteStartObject();
-        write(json, result.Value);
-        json.WriteEndObject();
-        return null;
     }
 }

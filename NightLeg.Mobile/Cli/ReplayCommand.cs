@@ -11,7 +11,10 @@ using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
 
-/// <summary><c>nightleg replay FILE</c>: a capture through decoders → recorder → detector, exactly as a live night.</summary>
+/// <summary>
+/// <c>nightleg replay FILE</c>: a capture through the same decoders → recorder → detector as a live
+/// night. What a capture does not hold — link gaps, battery, the user starting and ending the night — it cannot replay.
+/// </summary>
 public static class ReplayCommand
 {
     /// <summary>Seconds per database write in replay: large batches, since nothing can be lost to a crash here.</summary>

@@ -4,8 +4,8 @@ using NightLeg.Domain.Nights;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Devices;
 using NightLeg.Sync.Files;
-using NightLeg.Sync.Storage;
 using NightLeg.Sync.Simulation;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Mobile.Cli;
 
@@ -111,7 +111,7 @@ public static class SimulateCommand
             OutputFile.WriteAll(files, ownerOnly: false);
 
             var t = simulator.Truth;
-            var acc = options.Device.AccStarted is { } started ? $", ACC started at {started}" : string.Empty;
+            var acc = options.Device.Motion?.Description is { } started ? $", {started}" : string.Empty;
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Wrote {records:N0} notifications to {capturePath}: {(t.End - t.Start).TotalHours:0.0} h as {t.Device}{acc}, hypnogram {t.HypnogramId}, " +
                 $"{t.CrampAwakenings.Count} cramp awakening(s) of {options.Cramps} asked.");

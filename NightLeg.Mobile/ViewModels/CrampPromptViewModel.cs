@@ -46,6 +46,8 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
     public partial CrampEvent? Current { get; set; }
 
     [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(CurrentGuidance))]
+    [NotifyPropertyChangedFor(nameof(IsLastGuidance))]
     public partial int GuidanceIndex { get; set; }
 
     [ObservableProperty]
@@ -99,23 +101,22 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
     }
 
     [RelayCommand]
-    private Task AnswerAsync(NightAnswer answer)
+    private void Answer(NightAnswer answer)
     {
         if (Current is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var outcome = _journal.AnswerTonight(Current.Id, answer);
         if (!outcome.Succeeded)
         {
             Error = outcome.Errors;
-            return Task.CompletedTask;
+            return;
         }
 
         Current = outcome.Value;
         Step = answer == NightAnswer.Cramp ? PromptStep.Guidance : PromptStep.Hidden;
-        return Task.CompletedTask;
     }
 
     [RelayCommand]
@@ -129,8 +130,6 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         }
 
         GuidanceIndex++;
-        OnPropertyChanged(nameof(CurrentGuidance));
-        OnPropertyChanged(nameof(IsLastGuidance));
     }
 
     [RelayCommand]
@@ -165,24 +164,23 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
     }
 
     [RelayCommand]
-    private Task SaveQuickLogAsync()
+    private void SaveQuickLog()
     {
         if (Current is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var outcome = _journal.AnswerTonight(Current.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg?.ToString(), Intensity: Intensity));
         if (!outcome.Succeeded)
         {
             Error = outcome.Errors;
-            return Task.CompletedTask;
+            return;
         }
 
         Current = outcome.Value;
         Error = null;
         Step = PromptStep.Done;
-        return Task.CompletedTask;
     }
 
     [RelayCommand]
@@ -197,12 +195,6 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
         _live.AwakeningRecorded -= OnAwakening;
         _live.AwakeningDistressed -= OnDistress;
         StopTimer();
-    }
-
-    partial void OnGuidanceIndexChanged(int value)
-    {
-        OnPropertyChanged(nameof(CurrentGuidance));
-        OnPropertyChanged(nameof(IsLastGuidance));
     }
 
     private void StopTimer()

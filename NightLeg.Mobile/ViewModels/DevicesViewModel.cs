@@ -1,10 +1,10 @@
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Storage;
+using NightLeg.Mobile.Services;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Devices;
-using NightLeg.Mobile.Services;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Live;
 
@@ -17,7 +17,10 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
 
     /// <summary>The demo wearable, offered whatever the hardware.</summary>
     public static readonly BleAdvertisement Demo = new(SimulatedWearableAdapter.DeviceId, "NightLeg demo wearable", null,
-        [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.PolarPmdService]);
+        DeviceFamilies.Default.Simulate(DemoFamily).Services);
+
+    /// <summary>The family the demo wearable imitates.</summary>
+    private const string DemoFamily = "polar-h10";
 
     [ObservableProperty]
     public partial BleAdapterState? AdapterState { get; set; }
@@ -45,7 +48,7 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
 
     /// <summary>The family a found device belongs to (the demo is a simulated Polar H10); null when none recognises it.</summary>
     public DeviceFamily? FamilyOf(BleAdvertisement device) =>
-        device.DeviceId == Demo.DeviceId ? families.Get("polar-h10") : families.Recognise(device.Name, device.Services);
+        device.DeviceId == Demo.DeviceId ? families.Get(DemoFamily) : families.Recognise(device.Name, device.Services);
 
     /// <summary>What a device offers: its family's capabilities, the battery when it advertises the service.</summary>
     public (bool HeartRate, bool Motion, bool Battery) Offers(BleAdvertisement device) =>
@@ -61,7 +64,7 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
         {
             AdapterState = await adapter.GetStateAsync(cancellationToken);
             var found = AdapterState == BleAdapterState.Ready
-                ? await adapter.ScanAsync([GattUuids.HeartRateService], ScanDuration, cancellationToken)
+                ? await adapter.ScanAsync(families.ScanServices, ScanDuration, cancellationToken)
                 : [];
             Found = [.. found.Where(f => f.DeviceId != Demo.DeviceId).OrderByDescending(f => f.Rssi ?? int.MinValue), Demo];
         }

@@ -41,10 +41,12 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     public partial NightId? Night { get; set; }
 
     [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(AsksAboutTheNight))]
     public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
 
     /// <summary>The events shown as questions or answers: everything but the unreviewed brief awakenings.</summary>
     [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(HasUnreviewed))]
     public partial IReadOnlyList<CrampEvent> Asked { get; set; } = [];
 
     /// <summary>Unreviewed brief awakenings, shown collapsed.</summary>
@@ -87,8 +89,6 @@ public sealed partial class MorningReviewViewModel : ObservableObject
         UnaskedAwakenings = Events.Where(Brief).ToList();
         AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, e => asleep[e.Id] - e.At);
         Diary = _diary?.Get(Night.Value);
-        OnPropertyChanged(nameof(HasUnreviewed));
-        OnPropertyChanged(nameof(AsksAboutTheNight));
     }
 
     /// <summary>How much cramps disturbed the night's sleep, 0–10.</summary>

@@ -19,6 +19,12 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
     }
 
     [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(HasDevice))]
+    [NotifyPropertyChangedFor(nameof(IsMoving))]
+    [NotifyPropertyChangedFor(nameof(HeartRateText))]
+    [NotifyPropertyChangedFor(nameof(BaselineText))]
+    [NotifyPropertyChangedFor(nameof(BatteryLow))]
+    [NotifyPropertyChangedFor(nameof(MovementUnavailable))]
     public partial LiveStatus Status { get; set; }
 
     public bool HasDevice => Status.Connection != ConnectionState.NoDevice;
@@ -67,11 +73,5 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
         }
 
         Status = status;
-        OnPropertyChanged(nameof(HasDevice));
-        OnPropertyChanged(nameof(IsMoving));
-        OnPropertyChanged(nameof(HeartRateText));
-        OnPropertyChanged(nameof(BaselineText));
-        OnPropertyChanged(nameof(BatteryLow));
-        OnPropertyChanged(nameof(MovementUnavailable));
     }
 }

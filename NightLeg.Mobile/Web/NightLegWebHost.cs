@@ -1,19 +1,19 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Cli;
 using NightLeg.Mobile.Components;
 using NightLeg.Mobile.Hosting;
 using NightLeg.Mobile.Web.Tls;
+using NightLeg.Sync;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Integrations;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Storage;
-using NightLeg.Sync;
 
 namespace NightLeg.Mobile.Web;
 
@@ -185,7 +185,7 @@ public static class NightLegWebHost
         services.AddHttpClient(nameof(PushNotifier), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(sp => new PushNotifier(sp.GetRequiredService<IntegrationSettingsStore>(), sp.GetRequiredService<ISettingsRepository>(),
             sp.GetRequiredService<NightSession>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PushNotifier)),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushNotifier>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushNotifier>>(), language => new NightLeg.Mobile.Localization.Strings(language)["prompt.question"]));
         services.AddHostedService(sp =>
         {
             var session = sp.GetRequiredService<NightSession>();

@@ -21,6 +21,13 @@ public static class RelayEndpoints
 
     public static void MapRelay(this WebApplication app)
     {
+        // What the phone's Bluetooth chooser filters on and may reach: the registered families' services, so a new family needs no change to the page.
+        app.MapGet("/relay/services", (DeviceFamilies families) => Results.Json(new
+        {
+            scan = families.ScanServices.Select(s => s.ToString()),
+            services = families.Services.Select(s => s.ToString()),
+        }));
+
         app.MapPost("/relay/pair", (PairRequest request, IDeviceRepository devices, DeviceFamilies families, TimeProvider time) =>
         {
             var services = (request.Services ?? []).Select(s => Guid.TryParse(s, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();

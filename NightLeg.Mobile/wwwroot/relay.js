@@ -9,13 +9,19 @@
 (function () {
   'use strict';
 
-  const sig = (n) => '0000' + n.toString(16).padStart(4, '0') + '-0000-1000-8000-00805f9b34fb';
-  const HEART_RATE = sig(0x180d);
-  const BATTERY = sig(0x180f);
-  const DEVICE_INFORMATION = sig(0x180a);
-  const POLAR_PMD = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
-  const INFINITIME_MOTION = '00030000-78fc-48fe-8e23-433b3a1942d0';
-  const KNOWN = [HEART_RATE, BATTERY, DEVICE_INFORMATION, POLAR_PMD, INFINITIME_MOTION];
+  // The services to look for and to reach come from the server's device families (GET /relay/services),
+  // fetched ahead so the chooser opens straight from the tap; a failed fetch (the page loaded before
+  // this browser was let in) is tried again at the tap.
+  let known = null;
+  function knownServices() {
+    if (!known) {
+      known = fetch('/relay/services', { credentials: 'same-origin', cache: 'no-store' })
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error('services: HTTP ' + r.status))));
+      known.catch(() => { known = null; });
+    }
+    return known;
+  }
+  knownServices();
 
   const state = {
     relay: null,          // the server's id for this wearable ("phone:…")
@@ -261,9 +267,10 @@
     }
     let device;
     try {
+      const services = await knownServices();
       device = await navigator.bluetooth.requestDevice({
-        filters: [{ services: [HEART_RATE] }, { services: [POLAR_PMD] }, { services: [INFINITIME_MOTION] }],
-        optionalServices: KNOWN,
+        filters: services.scan.map((uuid) => ({ services: [uuid] })),
+        optionalServices: services.services,
       });
     } catch (e) {
       report('cancelled', String(e));

@@ -3,7 +3,8 @@ namespace NightLeg.Sync.Ble;
 /// <summary>
 /// The Bluetooth LE port, shaped like Plugin.BLE's <c>IAdapter</c> so a phone adapter can be added:
 /// scan with a service filter, connect to a known device. Implementations: BlueZ (Linux), the
-/// simulated wearable. Every operation takes a cancellation token and has its own timeout.
+/// phone's Bluetooth relayed from its browser, the simulated wearable. Every operation takes a
+/// cancellation token and has its own timeout (a connection to the phone's relay, the longest, 30 s).
 /// </summary>
 public interface IBleAdapter
 {

@@ -5,5 +5,9 @@ namespace NightLeg.Sync.Devices;
 /// <param name="RrIntervals">Beat-to-beat (RR) intervals.</param>
 /// <param name="Movement">An accelerometer NightLeg reads.</param>
 /// <param name="Battery">A battery level.</param>
-/// <param name="Placement">Where it is worn: <c>chest</c>, <c>wrist</c>, <c>arm</c>.</param>
-public sealed record DeviceCapabilities(bool HeartRate, bool RrIntervals, bool Movement, bool Battery, string Placement);
+/// <param name="Placement">Where it is worn.</param>
+public sealed record DeviceCapabilities(bool HeartRate, bool RrIntervals, bool Movement, bool Battery, BodyPlacement Placement)
+{
+    /// <summary>True when it is worn on the chest only, so its movement tells the body's position.</summary>
+    public bool OnChest => Placement == BodyPlacement.Chest;
+};

@@ -41,11 +41,32 @@ public sealed class DeviceFamilies
     /// <summary>Every simulated wearable the families offer, by CLI name.</summary>
     public IReadOnlyList<SimulatedWearable> Simulated => All.SelectMany(f => f.Simulated).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>Every characteristic the families stream, once each (the most specific family's profile where two name one).</summary>
+    public IReadOnlyList<GattProfile> Streamed => All.SelectMany(f => f.Profiles).DistinctBy(p => p.Characteristic).ToList();
+
+    /// <summary>What a scan looks for: every family's advertised services.</summary>
+    public IReadOnlyList<Guid> ScanServices => All.SelectMany(f => f.ScanServices).Distinct().ToList();
+
+    /// <summary>Every service the families' streams use (a Web Bluetooth page may reach only those it named).</summary>
+    public IReadOnlyList<Guid> Services => Streamed.Select(p => p.Service).Distinct().ToList();
+
     /// <summary>Every decode profile, by name.</summary>
     public IReadOnlyList<GattProfile> Profiles => All.SelectMany(f => f.Profiles).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>The most specific family that recognises the device, or null (no heart-rate service).</summary>
     public DeviceFamily? Recognise(string? name, IReadOnlyList<Guid> services) => All.FirstOrDefault(f => f.Recognises(name, services));
+
+    /// <summary>
+    /// The family of a device known only by its name (a capture's header keeps the name, not the
+    /// services): the most specific family that tells its devices by name — it recognises this name
+    /// with its own services, and not those services alone. Null when no family claims the name.
+    /// </summary>
+    public DeviceFamily? RecogniseByName(string? name) =>
+        All.FirstOrDefault(f =>
+        {
+            IReadOnlyList<Guid> own = [.. f.ScanServices, .. f.Profiles.Select(p => p.Service)];
+            return f.Recognises(name, own) && !f.Recognises(null, own);
+        });
 
     /// <summary>The family with this id, or null.</summary>
     public DeviceFamily? Get(string id) => All.FirstOrDefault(f => f.Id == id);

@@ -28,6 +28,12 @@ public abstract class DeviceFamily
     /// <summary>The GATT characteristics it streams, by decode profile name (for <c>nightleg decode</c>).</summary>
     public abstract IReadOnlyList<GattProfile> Profiles { get; }
 
+    /// <summary>
+    /// Services a device of this family advertises, any one of which finds it in a scan (the Devices
+    /// page's filter and the phone's Bluetooth chooser). Most advertise heart rate.
+    /// </summary>
+    public virtual IReadOnlyList<Guid> ScanServices => [Gatt.GattUuids.HeartRateService];
+
     /// <summary>How the simulator imitates it (none for families only real hardware has).</summary>
     public virtual IReadOnlyList<SimulatedWearable> Simulated => [];
 
@@ -39,5 +45,5 @@ public abstract class DeviceFamily
     /// cannot start is reported in <see cref="DeviceStreams.MovementUnavailable"/>, never thrown, so
     /// the heart rate is kept. Throws <see cref="BleException"/> when heart rate itself fails.
     /// </summary>
-    public abstract Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken);
+    public abstract Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken);
 }

@@ -24,6 +24,7 @@ public sealed partial class PushNotifier : IDisposable
     /// <summary>Pause between tries.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    private readonly Func<Language, string> _promptText;
     private readonly IntegrationSettingsStore _settings;
     private readonly ISettingsRepository _userSettings;
     private readonly NightSession _session;
@@ -32,8 +33,18 @@ public sealed partial class PushNotifier : IDisposable
     private readonly ILogger<PushNotifier> _logger;
     private readonly HashSet<string> _failing = [];
 
-    public PushNotifier(IntegrationSettingsStore settings, ISettingsRepository userSettings, NightSession session, HttpClient http, TimeProvider time, ILogger<PushNotifier> logger)
+    /// <summary>Creates the notifier, subscribed to the night's awakenings.</summary>
+    /// <param name="settings">Where to push (ntfy, Gotify) and the app's address.</param>
+    /// <param name="userSettings">The user's language and sound setting.</param>
+    /// <param name="session">The night whose awakenings are pushed.</param>
+    /// <param name="http">The client the pushes go through.</param>
+    /// <param name="time">The clock (retries).</param>
+    /// <param name="logger">Where failures are logged, once per episode.</param>
+    /// <param name="promptText">The prompt's question in a language, from the app's one catalogue (the push says what the prompt says).</param>
+    public PushNotifier(IntegrationSettingsStore settings, ISettingsRepository userSettings, NightSession session, HttpClient http, TimeProvider time, ILogger<PushNotifier> logger,
+        Func<Language, string> promptText)
     {
+        _promptText = promptText;
         _settings = settings;
         _userSettings = userSettings;
         _session = session;
@@ -65,7 +76,7 @@ public sealed partial class PushNotifier : IDisposable
         var user = _userSettings.Get();
         var course = distressAt is { } at ? (cramp.Course ?? new AwakeningCourse(null, null, null)) with { DistressAt = at } : cramp.Course;
         var loud = AlertPolicy.For(course, user.PromptSound) == PromptAlert.Sound;
-        var text = user.Language == Language.NorwegianBokmal ? "Våknet brått – krampe?" : "Woke suddenly — cramp?";
+        var text = _promptText(user.Language ?? Language.English);
         var link = _settings.AppUrl() + "/tonight";
         var sends = new List<Task>();
         if (settings.NtfyUrl is { } ntfy)

@@ -6,6 +6,7 @@ using NightLeg.Domain.Nights;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Pipeline;
 using NightLeg.Sync.Recording;
 using NightLeg.Sync.Storage;
@@ -43,15 +44,15 @@ public sealed partial class NightSession : IAsyncDisposable
 
     /// <summary>Creates the session; <see cref="RunAsync"/> must run for anything to be handled.</summary>
     public NightSession(NightCalendar calendar, DetectorThresholds thresholds, INightRepository nights, IEpochRepository epochs, CrampJournal journal,
-        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, ISleeperProfileRepository? sleeper = null,
-        NightLegDatabase? disk = null, TimeProvider? time = null)
+        SyncOptions options, CaptureWriter? capture, ILogger<NightSession> logger, TimeProvider time, ISleeperProfileRepository? sleeper = null,
+        NightLegDatabase? disk = null, DeviceFamilies? families = null)
     {
         _recorder = new NightRecorder(calendar, thresholds, sleeper?.Get(), sleeper is null ? null : sleeper.GetLearning);
-        _pipeline = new NotificationPipeline(_recorder);
+        _pipeline = new NotificationPipeline(_recorder, families ?? DeviceFamilies.Default);
         _persister = new NightPersister(_recorder, nights, epochs, journal, options.BatchSeconds, sleeper, disk);
         _capture = capture;
         _logger = logger;
-        _time = time ?? TimeProvider.System;
+        _time = time;
         _persister.EventRecorded += e => Raise(AwakeningRecorded, e);
         _persister.Distressed += (e, _) => Raise(AwakeningDistressed, e);
         _persister.StorageFailed += OnStorageFailed;

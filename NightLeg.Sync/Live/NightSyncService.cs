@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices;
-using NightLeg.Sync.Storage;
 using NightLeg.Sync.Gatt;
+using NightLeg.Sync.Storage;
 
 namespace NightLeg.Sync.Live;
 
@@ -54,7 +54,7 @@ public sealed partial class NightSyncService : BackgroundService
         // (its shutdown time spent on open browser connections) must not skip that: wait, bounded.
         try
         {
-            await base.StopAsync(CancellationToken.None).WaitAsync(FinalWriteTimeout, CancellationToken.None);
+            await base.StopAsync(CancellationToken.None).WaitAsync(FinalWriteTimeout, _time, CancellationToken.None);
         }
         catch (TimeoutException)
         {
@@ -168,8 +168,8 @@ public sealed partial class NightSyncService : BackgroundService
     /// <summary>One connection: connect, subscribe, watch until it ends; returns how it ended.</summary>
     private async Task<BleDisconnect> RunConnectionAsync(PairedDevice device, CancellationToken stoppingToken)
     {
-        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        attemptTimeout.CancelAfter(_options.ConnectTimeout);
+        using var attemptDeadline = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, attemptDeadline.Token);
         IBleConnection connection;
         DeviceStreams streams;
         try
@@ -187,7 +187,7 @@ public sealed partial class NightSyncService : BackgroundService
         _lastHeartRate = _time.GetUtcNow();
         try
         {
-            streams = await family.StartAsync(connection, OnNotification, attemptTimeout.Token);
+            streams = await family.StartAsync(connection, OnNotification, _time, attemptTimeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -204,7 +204,7 @@ public sealed partial class NightSyncService : BackgroundService
 
         _lastMovementProblem = streams.MovementUnavailable;
         _session.SetConnection(ConnectionState.Recording, connection.Name ?? device.Name, streams.BatteryPercent, new MovementState(streams.Movement, streams.MovementUnavailable),
-            wornOnChest: family.Capabilities.Placement == "chest");
+            wornOnChest: family.Capabilities.OnChest);
         return await WatchAsync(connection, stoppingToken);
     }
 

@@ -2,6 +2,7 @@ using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Pipeline;
 
 namespace NightLeg.Sync.Replay;
@@ -18,12 +19,13 @@ public static class CaptureReplay
     /// recorder (to store epochs, say) before the first notification.
     /// </summary>
     public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, Sensitivity sensitivity = Sensitivity.Normal,
-        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null) =>
-        Run(notifications, calendar, DetectorThresholds.For(sensitivity), observe, warnings);
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, DeviceFamilies? families = null) =>
+        Run(notifications, calendar, DetectorThresholds.For(sensitivity), observe, warnings, families: families);
 
     /// <summary>Replays with explicit detector thresholds and, when known, what earlier nights and the sleeper's answers taught.</summary>
     public static ReplayResult Run(IEnumerable<GattNotification> notifications, NightCalendar calendar, DetectorThresholds thresholds,
-        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, SleeperProfile? sleeper = null, SleeperLearning? learning = null)
+        Action<NightRecorder>? observe = null, Func<IReadOnlyList<string>>? warnings = null, SleeperProfile? sleeper = null, SleeperLearning? learning = null,
+        DeviceFamilies? families = null)
     {
         var recorder = new NightRecorder(calendar, thresholds, sleeper, learning is null ? null : () => learning);
         var awakenings = new List<ReplayedAwakening>();
@@ -45,7 +47,7 @@ public static class CaptureReplay
             }
         };
         observe?.Invoke(recorder);
-        var pipeline = new NotificationPipeline(recorder);
+        var pipeline = new NotificationPipeline(recorder, families ?? DeviceFamilies.Default);
         foreach (var notification in notifications)
         {
             pipeline.Process(notification);
@@ -57,16 +59,16 @@ public static class CaptureReplay
 
     /// <summary>Replays a capture file; the calendar's zone is the capture's, unless it has none.</summary>
     public static ReplayResult Run(CaptureReader reader, NightCalendar fallbackCalendar, Sensitivity sensitivity = Sensitivity.Normal, Action<NightRecorder>? observe = null,
-        SleeperProfile? sleeper = null, SleeperLearning? learning = null)
+        SleeperProfile? sleeper = null, SleeperLearning? learning = null, DeviceFamilies? families = null)
     {
         var calendar = reader.Header.TimeZone is { } zone ? NightCalendar.ForZone(zone) : fallbackCalendar;
         // A chest strap's capture tells the body's position too (the header names the device).
-        // (The capture keeps the name, not the services: a name is recognised as if its services were there.)
-        var chest = Devices.DeviceFamilies.Default.Recognise(reader.Header.Device, [Gatt.GattUuids.HeartRateService, Gatt.GattUuids.PolarPmdService])?.Capabilities.Placement == "chest";
+        families ??= DeviceFamilies.Default;
+        var chest = families.RecogniseByName(reader.Header.Device)?.Capabilities.OnChest ?? false;
         return Run(reader.ReadAll(), calendar, DetectorThresholds.For(sensitivity), recorder =>
         {
             recorder.WornOnChest = chest;
             observe?.Invoke(recorder);
-        }, () => reader.Warnings.ToList(), sleeper, learning);
+        }, () => reader.Warnings.ToList(), sleeper, learning, families);
     }
 }

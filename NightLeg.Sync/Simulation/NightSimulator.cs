@@ -3,8 +3,6 @@ using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Gatt.HeartRate;
-using NightLeg.Sync.Gatt.InfiniTime;
-using NightLeg.Sync.Gatt.Polar;
 using static NightLeg.Sync.Simulation.PhysiologyModel;
 
 namespace NightLeg.Sync.Simulation;
@@ -12,19 +10,12 @@ namespace NightLeg.Sync.Simulation;
 /// <summary>
 /// A synthetic night as the exact notifications a wearable would send: a real hypnogram, the
 /// physiology of <see cref="PhysiologyModel"/> on top, cramp awakenings inserted, encoded byte for
-/// byte as a chest strap, a PineTime or a Polar H10 would. Deterministic for its options. The
+/// byte as a chest strap, a PineTime or a Polar H10 would (the movement bytes by the family's
+/// <see cref="SimulatedMotion"/>). Deterministic for its options. The
 /// notifications are produced lazily, in time order, in bounded memory besides the per-second plan.
 /// </summary>
 public sealed class NightSimulator
 {
-    /// <summary>Most samples in one PMD frame of int16 × 3: 10 + 36 × 6 = 226 bytes fits an H10's MTU of 232.</summary>
-    public const int PolarMaxSamplesPerFrame = 36;
-
-    /// <summary>A PMD frame carries about this much time (s) of samples: 36 at 52 Hz, 18 at 25 Hz.</summary>
-    private const double PolarFrameSeconds = 0.7;
-    private const int InfiniTimeRateHz = 10;
-    private static readonly DateTimeOffset PmdEpoch = PmdAccFrame.Epoch;
-
     private readonly SimulationOptions _options;
     private readonly NightPlan _plan;
     private readonly int _seed;
@@ -44,7 +35,7 @@ public sealed class NightSimulator
     public CaptureHeader Header => CaptureHeader.Create(_options.Device.AdvertisedName, _options.TimeZoneId,
     [
         new("simulated", $"{_options.Device.Name}, seed {_options.Seed}, hypnogram {_options.Hypnogram.Id}, {_plan.Truth.CrampAwakenings.Count} cramp(s)"),
-        .. _options.Device.AccStarted is { } acc ? [new KeyValuePair<string, string>("acc", acc.ToString())] : Array.Empty<KeyValuePair<string, string>>(),
+        .. _options.Device.Motion?.HeaderNotes ?? [],
     ]);
 
     /// <summary>The night's notifications in time order.</summary>
@@ -64,17 +55,15 @@ public sealed class NightSimulator
         var heart = new HeartModel(_plan, random);
         var device = _options.Device;
         var motion = new MotionModel(_plan, random, device.Wrist);
-        var polar = device.Motion == MotionSignal.PolarPmdAcc && device.AccStarted is { } acc ? new PolarAccStream(start, random, acc) : null;
-        if (polar is not null)
-        {
-            // What a host records when it starts ACC: the sensor's settings, then its answer to the start.
-            Emit(0.15, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, device.AccOffered));
-            Emit(0.2, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, 0));
-        }
+        var movement = device.Motion?.Start(start, random, Emit);
 
         var wrist = device.Heart == HeartSignal.OpticalPeriodic ? new WristReadings(random) : null;
         int? lastPpg = null;
-        short[]? lastXyz = null;
+        Func<double, (double X, double Y, double Z)> acceleration = t =>
+        {
+            var g = motion.Sample(t);
+            return (g.X, g.Y, g.Z);
+        };
         for (var s = 0; s < _plan.Seconds; s++)
         {
             heart.Advance(s);
@@ -121,28 +110,10 @@ public sealed class NightSimulator
                 }
             }
 
-            if (device.Motion == MotionSignal.InfiniTimeRawXyz)
+            if (movement is not null)
             {
                 motion.BeginSecond(s);
-                for (var k = 0; k < InfiniTimeRateHz; k++)
-                {
-                    var t = s + (k / (double)InfiniTimeRateHz);
-                    var g = motion.Sample(t);
-                    short[] raw = [Raw(g.X), Raw(g.Y), Raw(g.Z)];
-                    if (lastXyz is null || !raw.AsSpan().SequenceEqual(lastXyz))
-                    {
-                        Emit(t + 0.005, GattUuids.InfiniTimeRawXyz, InfiniTimeMotionDecoder.EncodeRawXyz(g.X, g.Y, g.Z));
-                        lastXyz = raw;
-                    }
-                }
-            }
-            else if (polar is not null)
-            {
-                motion.BeginSecond(s);
-                foreach (var (t, frame) in polar.Frames(s, motion, random))
-                {
-                    Emit(t, GattUuids.PolarPmdData, frame);
-                }
+                movement.Second(s, acceleration, random, Emit);
             }
 
             while (queue.TryPeek(out _, out var key) && key.Ms < start.AddSeconds(s).ToUnixTimeMilliseconds())
@@ -170,8 +141,6 @@ public sealed class NightSimulator
 
     /// <summary>A fixed mix of the seed and a stream number (HashCode is randomised per process, so it cannot be used).</summary>
     private static int StreamSeed(int seed, int stream) => unchecked((int)(((uint)seed * 2654435761u) ^ ((uint)stream * 40503u)));
-
-    private static short Raw(double g) => (short)Math.Clamp(Math.Round(g * InfiniTimeMotionDecoder.RawPerG), short.MinValue, short.MaxValue);
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
@@ -300,42 +269,5 @@ public sealed class NightSimulator
             var noise = new Vec(_noise * Gaussian(random), _noise * Gaussian(random), _noise * Gaussian(random));
             return up + dynamic + walking + breathing + noise;
         }
-    }
-
-    /// <summary>A Polar sensor's ACC stream at the started settings: raw int16 frames, stamped by the sensor's own clock, clipped to its range.</summary>
-    private sealed class PolarAccStream(DateTimeOffset start, Random random, PmdAccSettings settings)
-    {
-        private readonly int _samplesPerFrame = Math.Clamp((int)Math.Round(settings.SampleRateHz * PolarFrameSeconds), 1, PolarMaxSamplesPerFrame);
-        private readonly List<(int X, int Y, int Z)> _frame = new(PolarMaxSamplesPerFrame);
-        private readonly double _clockOffsetSeconds = (random.NextDouble() - 0.5) * 4;
-        private readonly int _limitMg = settings.RangeG * 1000;
-        private long _sample;
-
-        public IEnumerable<(double At, byte[] Frame)> Frames(int second, MotionModel motion, Random latency)
-        {
-            var result = new List<(double, byte[])>(2);
-            while (true)
-            {
-                var t = 0.25 + (_sample / (double)settings.SampleRateHz);
-                if (t >= second + 1)
-                {
-                    break;
-                }
-
-                var g = motion.Sample(t);
-                _frame.Add((Mg(g.X), Mg(g.Y), Mg(g.Z)));
-                _sample++;
-                if (_frame.Count == _samplesPerFrame)
-                {
-                    var sensorNs = (ulong)(((start - PmdEpoch).TotalSeconds + t + _clockOffsetSeconds) * 1e9);
-                    result.Add((t + 0.01 + (latency.NextDouble() * 0.03), PmdDataFrameEncoder.EncodeRawInt16(sensorNs, _frame)));
-                    _frame.Clear();
-                }
-            }
-
-            return result;
-        }
-
-        private int Mg(double g) => Math.Clamp((int)Math.Round(g * 1000), -_limitMg, _limitMg);
     }
 }

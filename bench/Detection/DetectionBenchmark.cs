@@ -1,11 +1,11 @@
-using NightLeg.Sync.Devices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using NightLeg.Bench.Classic;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 

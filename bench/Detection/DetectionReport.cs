@@ -1,8 +1,8 @@
-using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Bench.Physiology;
 using NightLeg.Domain.Detection;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Bench.Detection;

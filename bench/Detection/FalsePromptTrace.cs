@@ -1,9 +1,9 @@
-using NightLeg.Sync.Devices;
 using System.Globalization;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 

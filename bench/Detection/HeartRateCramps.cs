@@ -1,8 +1,8 @@
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
-using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Gatt.HeartRate;
 using NightLeg.Sync.Replay;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Bench.Detection;

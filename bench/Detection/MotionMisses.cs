@@ -1,6 +1,6 @@
 using System.Globalization;
 using NightLeg.Domain.Detection;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 
 namespace NightLeg.Bench.Detection;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Replay;
 
 namespace NightLeg.Bench.Detection;

@@ -1,7 +1,7 @@
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Capture;
-using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Replay;
 
 namespace NightLeg.Bench.Detection;

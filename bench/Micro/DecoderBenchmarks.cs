@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using NightLeg.Domain.Samples;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt.HeartRate;
-using NightLeg.Sync.Gatt.Polar;
 
 namespace NightLeg.Bench.Micro;
 

@@ -194,7 +194,7 @@ public static class PerformanceBenchmark
         devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", "polar-h10", options.Start, IsDemo: true));
         var sync = new SyncOptions { Watchdog = TimeSpan.FromSeconds(5) };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
-            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);
+            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
         var heap = new List<double>();
         var nextHour = options.Start;
         session.StatusChanged += s =>

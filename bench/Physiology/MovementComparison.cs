@@ -3,8 +3,8 @@ using System.Text;
 using NightLeg.Bench.Detection;
 using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Devices;
-using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 

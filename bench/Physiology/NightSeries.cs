@@ -1,6 +1,6 @@
 using NightLeg.Domain.Nights;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Ble;
-using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Replay;
 

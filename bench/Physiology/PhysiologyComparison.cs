@@ -1,8 +1,8 @@
-using NightLeg.Sync.Devices;
 using System.Globalization;
 using System.Text;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Capture;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Bench.Physiology;

@@ -1,4 +1,4 @@
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 
 namespace NightLeg.Bench.Physiology;
 

@@ -5,14 +5,16 @@ using Tmds.DBus.Protocol;
 namespace NightLeg.Sync.Ble.BlueZ;
 
 /// <summary>
-/// The BLE port on Linux: BlueZ (<c>org.bluez</c>) over D-Bus with Tmds.DBus.Protocol. Operations
-/// are serialised; every D-Bus call has a timeout; BlueZ errors become <see cref="BleException"/>s.
+/// The BLE port on Linux: BlueZ (<c>org.bluez</c>) over D-Bus with Tmds.DBus.Protocol. Scan,
+/// connect, refresh and forget are serialised; <see cref="GetStateAsync"/> is not (it reads the
+/// adapter, powering it on when off, and must answer while a connection attempt waits); every D-Bus
+/// call has a timeout; BlueZ errors become <see cref="BleException"/>s.
 /// Handles the failures Linux hosts meet most (bleak's and Home Assistant's users report them): a
 /// transient connection abort is retried at once; an adapter that keeps answering
 /// <c>InProgress</c>/<c>NotReady</c> is switched off and on, once, then reported; a stale service
 /// cache is removed and the device found again (<see cref="RefreshAsync"/>); a forgotten device is
 /// untrusted so BlueZ does not reconnect it by itself. Each problem is logged once, with what the
-/// user can do. Thread-safe.
+/// user can do. Thread-safe: every member may be called from any thread.
 /// </summary>
 public sealed partial class BlueZAdapter : IBleAdapter, IAsyncDisposable
 {

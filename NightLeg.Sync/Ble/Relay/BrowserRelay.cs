@@ -21,6 +21,9 @@ public sealed partial class BrowserRelay : IBleAdapter
     /// <summary>How long a command may take on the phone.</summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a connection waits for the page to say it is connected (it may be reconnecting to the wearable).</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>At most this many events in one batch.</summary>
     public const int MaxBatch = 2000;
 
@@ -32,10 +35,12 @@ public sealed partial class BrowserRelay : IBleAdapter
 
     private readonly ConcurrentDictionary<string, Link> _links = new(StringComparer.Ordinal);
     private readonly ILogger<BrowserRelay> _logger;
+    private readonly TimeProvider _time;
 
-    public BrowserRelay(ILogger<BrowserRelay> logger)
+    public BrowserRelay(ILogger<BrowserRelay> logger, TimeProvider time)
     {
         _logger = logger;
+        _time = time;
     }
 
     /// <summary>True for a relayed wearable's id.</summary>
@@ -50,9 +55,6 @@ public sealed partial class BrowserRelay : IBleAdapter
 
     /// <summary>Relayed wearables held now (at most <see cref="MaxLinks"/>).</summary>
     public int LinkCount => _links.Count;
-
-    /// <summary>Events taken so far for <paramref name="deviceId"/> (the highest sequence number).</summary>
-    public long Acknowledged(string deviceId) => _links.TryGetValue(deviceId, out var link) ? Interlocked.Read(ref link.LastSeq) : 0;
 
     /// <summary>True when every event's sequence number is one the page can have sent (1 to <see cref="MaxSequence"/>).</summary>
     public static bool InRange(IReadOnlyList<RelayEvent> events) => events.All(e => e.Seq is >= 1 and <= MaxSequence);
@@ -100,8 +102,8 @@ public sealed partial class BrowserRelay : IBleAdapter
     public async Task<IReadOnlyList<RelayCommand>> NextCommandsAsync(string deviceId, TimeSpan wait, CancellationToken cancellationToken)
     {
         var link = LinkFor(deviceId);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(wait);
+        using var deadline = new CancellationTokenSource(wait, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var commands = new List<RelayCommand>();
         try
         {
@@ -145,7 +147,14 @@ public sealed partial class BrowserRelay : IBleAdapter
         // The page keeps the link up by itself (and connects again after every loss); asked, it says
         // again that it is connected (NightLeg may have given up on a link the page still holds).
         link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), "hello"));
-        return await up.WaitAsync(cancellationToken);
+        try
+        {
+            return await up.WaitAsync(ConnectTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new BleException(BleErrorKind.Timeout, $"the phone did not report the wearable connected within {ConnectTimeout.TotalSeconds:0} s (is its NightLeg page open?)");
+        }
     }
 
     private Link LinkFor(string deviceId)
@@ -220,7 +229,7 @@ public sealed partial class BrowserRelay : IBleAdapter
         link.Commands.Writer.TryWrite(command);
         try
         {
-            var reply = await answer.Task.WaitAsync(CommandTimeout, cancellationToken);
+            var reply = await answer.Task.WaitAsync(CommandTimeout, _time, cancellationToken);
             if (reply.NotFound)
             {
                 throw new BleException(BleErrorKind.MissingCharacteristic, $"{command.C} is not offered by the wearable (the phone says: {reply.Error ?? "not found"})");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NightLeg.Sync.Gatt;
+using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Sync.Ble.Simulated;
 
@@ -11,9 +12,10 @@ internal sealed class SimulatedConnection : IBleConnection
     private readonly ConcurrentDictionary<Guid, Action<GattNotification>> _subscribers = new();
     private readonly TaskCompletionSource<BleDisconnect> _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public SimulatedConnection(SimulatedWearableAdapter adapter, Task servicesResolved)
+    public SimulatedConnection(SimulatedWearableAdapter adapter, ISimulatedResponder? responder, Task servicesResolved)
     {
         _adapter = adapter;
+        Responder = responder;
         _servicesResolved = servicesResolved;
     }
 
@@ -25,7 +27,8 @@ internal sealed class SimulatedConnection : IBleConnection
 
     public Task<BleDisconnect> Disconnected => _disconnected.Task;
 
-    public bool PmdStarted { get; set; }
+    /// <summary>What answers this connection's writes (the sensor's own protocol state, such as which streams it started).</summary>
+    public ISimulatedResponder? Responder { get; }
 
     public async Task<IBleCharacteristic> GetCharacteristicAsync(Guid service, Guid characteristic, CancellationToken cancellationToken)
     {
@@ -91,10 +94,7 @@ internal sealed class SimulatedConnection : IBleConnection
                 throw new BleException(BleErrorKind.NotConnected, "not connected");
             }
 
-            if (uuid == GattUuids.PolarPmdControlPoint)
-            {
-                connection._adapter.OnControlPointWrite(connection, value);
-            }
+            connection._adapter.OnWrite(connection, uuid, value);
 
             return Task.CompletedTask;
         }

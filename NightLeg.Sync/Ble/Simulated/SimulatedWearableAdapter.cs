@@ -1,5 +1,4 @@
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Sync.Ble.Simulated;
@@ -97,7 +96,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
             }
 
             _connection?.Lose("replaced by a new connection");
-            _connection = new SimulatedConnection(this, _faults.LateServices > TimeSpan.Zero ? Task.Delay(_faults.LateServices, _time, cancellationToken) : Task.CompletedTask);
+            _connection = new SimulatedConnection(this, _options.Device.Motion?.CreateResponder(new SimulatedResponderFaults(_faults.AccStartStatus)), _faults.LateServices > TimeSpan.Zero ? Task.Delay(_faults.LateServices, _time, cancellationToken) : Task.CompletedTask);
         }
 
         await Task.Yield();
@@ -127,49 +126,13 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A control-point command was written: answer as the real sensor does. "Get ACC settings" lists
-    /// what it offers; a start with anything it does not offer is refused with Polar's status code;
-    /// a start the simulation cannot stream (another offered rate than it was built for) is refused
-    /// as "not supported"; a stop stops the frames.
-    /// </summary>
-    internal void OnControlPointWrite(SimulatedConnection connection, byte[] command)
+    /// <summary>A host wrote to a characteristic: the wearable's responder answers as the real sensor does.</summary>
+    internal void OnWrite(SimulatedConnection connection, Guid characteristic, byte[] value)
     {
-        var offered = _options.Device.AccOffered;
-        if (command.Length < 2 || command[1] != (byte)PmdMeasurementType.Acc || offered is null)
+        foreach (var (uuid, payload) in connection.Responder?.OnWrite(characteristic, value) ?? [])
         {
-            var type = command.Length >= 2 ? (PmdMeasurementType)command[1] : PmdMeasurementType.Acc;
-            connection.Deliver(new GattNotification(_played, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(command.Length > 0 ? command[0] : (byte)0, type, 2)));
-            return;
+            connection.Deliver(new GattNotification(_played, uuid, payload));
         }
-
-        byte[] answer;
-        switch (command[0])
-        {
-            case PmdCommands.GetSettingsOpcode:
-                answer = PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, offered);
-                break;
-            case PmdCommands.StartOpcode:
-                var requested = PmdAccSettings.FromStartCommand(command);
-                var status = requested is null ? (byte)5 : _faults.AccStartStatus ?? requested.RefusalStatus(offered);
-                if (status == 0 && requested != _options.Device.AccStarted)
-                {
-                    status = 3; // offered, but this simulation streams only the rate NightLeg picks
-                }
-
-                connection.PmdStarted = status == 0;
-                answer = PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, status);
-                break;
-            case PmdCommands.StopOpcode:
-                connection.PmdStarted = false;
-                answer = PmdSettingsEncoder.Response(PmdCommands.StopOpcode, PmdMeasurementType.Acc, 0);
-                break;
-            default:
-                answer = PmdSettingsEncoder.Response(command[0], PmdMeasurementType.Acc, 1);
-                break;
-        }
-
-        connection.Deliver(new GattNotification(_played, GattUuids.PolarPmdControlPoint, answer));
     }
 
     private async Task PlayAsync(CancellationToken cancellationToken)
@@ -213,8 +176,8 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
                 continue;
             }
 
-            // The stream's own control-point answers are replaced by the answers to this connection's commands.
-            if (notification.Characteristic == GattUuids.PolarPmdControlPoint || (notification.Characteristic == GattUuids.PolarPmdData && !connection.PmdStarted))
+            // A stream this connection has not started sends nothing; the night's own answers are replaced by the answers to its writes.
+            if (connection.Responder is { } responder && !responder.Passes(notification.Characteristic))
             {
                 continue;
             }

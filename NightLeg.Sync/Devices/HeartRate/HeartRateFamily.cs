@@ -15,7 +15,7 @@ public sealed class HeartRateFamily : DeviceFamily
     public override string DisplayName => "Heart-rate strap or watch";
 
     /// <inheritdoc />
-    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: false, Battery: true, Placement: "chest or wrist");
+    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: false, Battery: true, Placement: BodyPlacement.Chest | BodyPlacement.Wrist);
 
     /// <inheritdoc />
     public override int Specificity => 0;
@@ -27,16 +27,16 @@ public sealed class HeartRateFamily : DeviceFamily
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
     [
         new("hr-strap", "heart-rate", "Simulated heart-rate strap", [GattUuids.HeartRateService, GattUuids.BatteryService],
-            HeartSignal.StrapWithRr, MotionSignal.None, Wrist: false, ContactLosses: true),
+            HeartSignal.StrapWithRr, Motion: null, Wrist: false, ContactLosses: true),
         new("wrist-hr", "heart-rate", "Simulated wrist heart rate (smartwatch)", [GattUuids.HeartRateService, GattUuids.BatteryService],
-            HeartSignal.OpticalPeriodic, MotionSignal.None, Wrist: true, ContactLosses: false),
+            HeartSignal.OpticalPeriodic, Motion: null, Wrist: true, ContactLosses: false),
     ];
 
     /// <inheritdoc />
     public override bool Recognises(string? name, IReadOnlyList<Guid> services) => services.Contains(GattUuids.HeartRateService);
 
     /// <inheritdoc />
-    public override async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken)
+    public override async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken)
     {
         var subscriptions = new List<IAsyncDisposable>();
         try

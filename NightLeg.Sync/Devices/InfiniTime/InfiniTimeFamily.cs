@@ -15,19 +15,22 @@ public sealed class InfiniTimeFamily : DeviceFamily
     public override string DisplayName => "PineTime (InfiniTime)";
 
     /// <inheritdoc />
-    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: false, Movement: true, Battery: true, Placement: "wrist");
+    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: false, Movement: true, Battery: true, Placement: BodyPlacement.Wrist);
 
     /// <inheritdoc />
     public override int Specificity => 10;
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, GattProfile.InfiniTimeMotion, GattProfile.InfiniTimeSteps];
+    public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.InfiniTimeMotionService];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, InfiniTimeProfiles.Motion, InfiniTimeProfiles.Steps];
 
     /// <inheritdoc />
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
     [
         new("infinitime", "infinitime", "Simulated PineTime (InfiniTime)", [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.InfiniTimeMotionService],
-            HeartSignal.OpticalOnChange, MotionSignal.InfiniTimeRawXyz, Wrist: true, ContactLosses: false),
+            HeartSignal.OpticalOnChange, SimulatedInfiniTimeMotion.Instance, Wrist: true, ContactLosses: false),
     ];
 
     /// <inheritdoc />
@@ -36,7 +39,7 @@ public sealed class InfiniTimeFamily : DeviceFamily
         (services.Contains(GattUuids.InfiniTimeMotionService) || (name?.Contains("InfiniTime", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <inheritdoc />
-    public override async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken)
+    public override async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken)
     {
         var subscriptions = new List<IAsyncDisposable>();
         try

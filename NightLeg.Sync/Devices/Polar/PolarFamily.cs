@@ -13,19 +13,22 @@ public sealed class PolarFamily : DeviceFamily
     public override string DisplayName => "Polar sensor";
 
     /// <inheritdoc />
-    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: true, Battery: true, Placement: "arm or chest");
+    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: true, Battery: true, Placement: BodyPlacement.Arm | BodyPlacement.Chest);
 
     /// <inheritdoc />
     public override int Specificity => 10;
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, GattProfile.PolarPmd, GattProfile.PolarPmdControl];
+    public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.PolarPmdService];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, PmdProfiles.Data, PmdProfiles.Control];
 
     /// <inheritdoc />
     public override bool Recognises(string? name, IReadOnlyList<Guid> services) =>
         services.Contains(GattUuids.HeartRateService) && services.Contains(GattUuids.PolarPmdService);
 
     /// <inheritdoc />
-    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken) =>
-        PolarSupport.StartAsync(connection, onNotification, cancellationToken);
+    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken) =>
+        PolarSupport.StartAsync(connection, onNotification, time, cancellationToken);
 }

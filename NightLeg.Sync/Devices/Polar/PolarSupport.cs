@@ -1,6 +1,5 @@
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices.Clients;
-using NightLeg.Sync.Gatt.Polar;
 
 namespace NightLeg.Sync.Devices.Polar;
 
@@ -12,14 +11,14 @@ namespace NightLeg.Sync.Devices.Polar;
 /// </summary>
 internal static class PolarSupport
 {
-    public static async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken)
+    public static async Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken)
     {
         var subscriptions = new List<IAsyncDisposable>();
         try
         {
             subscriptions.Add(await new HeartRateClient(connection).SubscribeAsync(onNotification, cancellationToken));
             var battery = await CommonStreams.BatteryAsync(connection, onNotification, subscriptions, cancellationToken);
-            var pmd = new PmdClient(connection);
+            var pmd = new PmdClient(connection, time);
             if (!pmd.Offered)
             {
                 return new DeviceStreams(subscriptions, battery, "this sensor offers no Polar measurement service", null);

@@ -1,7 +1,6 @@
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Sync.Devices.PolarH10;
@@ -19,19 +18,22 @@ public sealed class PolarH10Family : DeviceFamily
     public override string DisplayName => "Polar H10";
 
     /// <inheritdoc />
-    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: true, Battery: true, Placement: "chest");
+    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: true, Movement: true, Battery: true, Placement: BodyPlacement.Chest);
 
     /// <inheritdoc />
     public override int Specificity => 20;
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, GattProfile.PolarPmd, GattProfile.PolarPmdControl];
+    public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.PolarPmdService];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, PmdProfiles.Data, PmdProfiles.Control];
 
     /// <inheritdoc />
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
     [
         new("polar-h10", "polar-h10", "Polar H10 5E8F3A21", [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.PolarPmdService],
-            HeartSignal.StrapWithRr, MotionSignal.PolarPmdAcc, Wrist: false, ContactLosses: true, AccOffered),
+            HeartSignal.StrapWithRr, new SimulatedPmdAcc(AccOffered), Wrist: false, ContactLosses: true),
     ];
 
     /// <inheritdoc />
@@ -39,6 +41,6 @@ public sealed class PolarH10Family : DeviceFamily
         services.Contains(GattUuids.PolarPmdService) && (name?.StartsWith("Polar H10", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <inheritdoc />
-    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken) =>
-        PolarSupport.StartAsync(connection, onNotification, cancellationToken);
+    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken) =>
+        PolarSupport.StartAsync(connection, onNotification, time, cancellationToken);
 }

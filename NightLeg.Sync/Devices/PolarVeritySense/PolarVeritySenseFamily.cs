@@ -1,7 +1,6 @@
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Sync.Devices.PolarVeritySense;
@@ -19,19 +18,22 @@ public sealed class PolarVeritySenseFamily : DeviceFamily
     public override string DisplayName => "Polar Verity Sense";
 
     /// <inheritdoc />
-    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: false, Movement: true, Battery: true, Placement: "arm");
+    public override DeviceCapabilities Capabilities { get; } = new(HeartRate: true, RrIntervals: false, Movement: true, Battery: true, Placement: BodyPlacement.Arm);
 
     /// <inheritdoc />
     public override int Specificity => 20;
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, GattProfile.PolarPmd, GattProfile.PolarPmdControl];
+    public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.PolarPmdService];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, PmdProfiles.Data, PmdProfiles.Control];
 
     /// <inheritdoc />
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
     [
         new("polar-verity-sense", "polar-verity-sense", "Polar Sense B5E1C2A7", [GattUuids.HeartRateService, GattUuids.BatteryService, GattUuids.PolarPmdService],
-            HeartSignal.OpticalEverySecond, MotionSignal.PolarPmdAcc, Wrist: true, ContactLosses: false, AccOffered),
+            HeartSignal.OpticalEverySecond, new SimulatedPmdAcc(AccOffered), Wrist: true, ContactLosses: false),
     ];
 
     /// <inheritdoc />
@@ -40,6 +42,6 @@ public sealed class PolarVeritySenseFamily : DeviceFamily
         ((name?.StartsWith("Polar Sense", StringComparison.OrdinalIgnoreCase) ?? false) || (name?.StartsWith("Polar Verity", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <inheritdoc />
-    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, CancellationToken cancellationToken) =>
-        PolarSupport.StartAsync(connection, onNotification, cancellationToken);
+    public override Task<DeviceStreams> StartAsync(IBleConnection connection, Action<GattNotification> onNotification, TimeProvider time, CancellationToken cancellationToken) =>
+        PolarSupport.StartAsync(connection, onNotification, time, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Storage;
 
 namespace NightLeg.Tests.Domain.Detection;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using NightLeg.Domain.Nights;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Storage;
 using NightLeg.Tests.Support;
 

@@ -1,7 +1,7 @@
-using NightLeg.Sync.Gatt.Polar;
-using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Capture;
 using System.Text.Json;
+using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices.Polar;
+using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Simulation;
 using NightLeg.Tests.Support;
 

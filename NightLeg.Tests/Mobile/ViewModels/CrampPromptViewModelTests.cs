@@ -108,7 +108,7 @@ public sealed class CrampPromptViewModelTests
         _live.Detect(cramp);
 
         // Act
-        await _prompt.AnswerCommand.ExecuteAsync(NightAnswer.Cramp);
+        _prompt.AnswerCommand.Execute(NightAnswer.Cramp);
         var first = _prompt.CurrentGuidance;
         _prompt.NextStepCommand.Execute(null);
         var second = _prompt.CurrentGuidance;
@@ -119,7 +119,7 @@ public sealed class CrampPromptViewModelTests
 
         _prompt.Leg = Leg.Left;
         _prompt.Intensity = 7;
-        await _prompt.SaveQuickLogCommand.ExecuteAsync(null);
+        _prompt.SaveQuickLogCommand.Execute(null);
 
         // Assert
         Assert.Same(ReliefGuidance.Stretch, first);
@@ -138,7 +138,7 @@ public sealed class CrampPromptViewModelTests
         var cramp = Detected();
         _live.Detect(cramp);
 
-        await _prompt.AnswerCommand.ExecuteAsync(answer);
+        _prompt.AnswerCommand.Execute(answer);
 
         Assert.Equal(PromptStep.Hidden, _prompt.Step);
         Assert.Equal(answer, _events.Get(cramp.Id)!.Answer);
@@ -148,7 +148,7 @@ public sealed class CrampPromptViewModelTests
     public async Task StartTimer_CountsDownTheStretchOnTheInjectedClock()
     {
         _live.Detect(Detected());
-        await _prompt.AnswerCommand.ExecuteAsync(NightAnswer.Cramp);
+        _prompt.AnswerCommand.Execute(NightAnswer.Cramp);
 
         var running = _prompt.StartTimerCommand.ExecuteAsync(null);
         for (var i = 0; i < 10; i++)

@@ -2,8 +2,8 @@ using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.Relay;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Devices;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Simulation;
 using NightLeg.Tests.Fakes;
 
@@ -24,7 +24,7 @@ public sealed class BrowserRelayTests
     {
         // Issue 21, R3: a first event numbered long.MinValue made the acknowledgement long.MaxValue, so every later
         // event looked taken already (the page forgot it) and was dropped.
-        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
 
         var hostile = relay.Accept(Id, [new RelayEvent(long.MinValue, "connected", Name: "Strap"), new RelayEvent(long.MaxValue, "connected", Name: "Strap")]);
         var honest = relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
@@ -38,23 +38,23 @@ public sealed class BrowserRelayTests
     public void Accept_SixtyThousandMadeUpIds_KeepsAtMostAFewLinks()
     {
         // Issue 21, R4: every distinct relay id kept a link (and its queues) for ever: 60,000 ids, +200 MB.
-        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         for (var i = 0; i < 60_000; i++)
         {
             relay.Accept($"phone:{i:x16}", [new RelayEvent(1, "disconnected")]);
         }
 
-        relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap")]);
+        var ack = relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap")]);
 
         Assert.True(relay.LinkCount <= BrowserRelay.MaxLinks, $"{relay.LinkCount} links kept");
-        Assert.Equal(1, relay.Acknowledged(Id));
+        Assert.Equal(1, ack.Ack);
     }
 
     [Fact]
     public async Task Events_InOrderOnce_RepeatsSkipped_AHoleWaitsToBeFilled()
     {
         // Arrange: the page is connected and the server subscribed to heart rate.
-        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         var received = new List<long>();
         relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
         var connection = await relay.ConnectAsync(Id, CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class BrowserRelayTests
     public async Task NightLegRestarted_TakesUpThePagesNumbering_WhereItsUnacknowledgedEventsBegin()
     {
         // Arrange: a NightLeg that has never heard of this page (it restarted mid-night); the page still holds 57–59.
-        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         var received = new List<long>();
 
         // Act: the page says again that it is connected (as "hello" asks), then what it held.
@@ -102,7 +102,7 @@ public sealed class BrowserRelayTests
         // Arrange: the simulated H10 behind a page that proxies every command, as relay.js does.
         await using var sensor = new SimulatedWearableAdapter(SimulationOptions.ForSeed(3, DeviceFamilies.Default.Simulate("polar-h10"), 0) with { Hours = 0.5 },
             TimeProvider.System, speed: 200);
-        var relay = new BrowserRelay(new ListLogger<BrowserRelay>());
+        var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         await using var page = await Page.StartAsync(relay, sensor);
         var controlPoint = new List<PmdControlPointResponse>();
         var heartRates = 0;
@@ -120,7 +120,7 @@ public sealed class BrowserRelayTests
             {
                 Interlocked.Increment(ref heartRates);
             }
-        }, CancellationToken.None);
+        }, TimeProvider.System, CancellationToken.None);
         for (var i = 0; i < 100 && Volatile.Read(ref heartRates) < 5; i++)
         {
             await Task.Delay(50);

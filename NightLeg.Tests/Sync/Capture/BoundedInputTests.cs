@@ -1,8 +1,8 @@
 using NightLeg.Domain.Nights;
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Pipeline;
 using NightLeg.Tests.Support;
 

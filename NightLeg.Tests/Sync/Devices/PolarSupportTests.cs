@@ -1,8 +1,8 @@
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.Simulated;
 using NightLeg.Sync.Devices;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Tests.Sync.Devices;
@@ -28,7 +28,7 @@ public sealed class PolarSupportTests
             {
                 controlPoint.Add(PmdControlPointResponseDecoder.Decode(n.Payload.Span).Value!);
             }
-        }, CancellationToken.None);
+        }, TimeProvider.System, CancellationToken.None);
 
         // Assert: a settings answer, then a successful start — in that order.
         Assert.Equal(device, family.Id);
@@ -74,7 +74,7 @@ public sealed class PolarSupportTests
             {
                 Interlocked.Increment(ref heartRates);
             }
-        }, CancellationToken.None);
+        }, TimeProvider.System, CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Volatile.Read(ref heartRates) < 3 && DateTime.UtcNow < deadline)
         {

@@ -1,5 +1,5 @@
 using NightLeg.Domain.Detection;
-using NightLeg.Sync.Evaluation;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Simulation;
 
 namespace NightLeg.Tests.Sync.Evaluation;

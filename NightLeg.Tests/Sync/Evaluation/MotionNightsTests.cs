@@ -1,8 +1,8 @@
 using System.Text.Json;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Capture;
-using NightLeg.Sync.Evaluation;
 using NightLeg.Sync.Replay;
 using NightLeg.Tests.Support;
 

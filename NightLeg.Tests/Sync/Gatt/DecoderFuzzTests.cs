@@ -1,8 +1,7 @@
+using NightLeg.Sync.Devices.InfiniTime;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt.Battery;
-using NightLeg.Sync.Gatt.DeviceInformation;
 using NightLeg.Sync.Gatt.HeartRate;
-using NightLeg.Sync.Gatt.InfiniTime;
-using NightLeg.Sync.Gatt.Polar;
 
 namespace NightLeg.Tests.Sync.Gatt;
 
@@ -16,7 +15,7 @@ public sealed class DecoderFuzzTests
 
     public static TheoryData<string, int> Decoders => new()
     {
-        { "heart-rate", 101 }, { "body-sensor-location", 102 }, { "battery", 103 }, { "device-information", 104 }, { "infinitime-steps", 105 },
+        { "heart-rate", 101 }, { "battery", 103 }, { "infinitime-steps", 105 },
         { "infinitime-motion", 106 }, { "pmd-control-point", 107 }, { "pmd-settings", 108 }, { "pmd-acc", 109 }, { "pmd-acc-compressed", 110 },
         { "pmd-delta", 111 },
     };
@@ -61,9 +60,7 @@ public sealed class DecoderFuzzTests
         decoder switch
         {
             "heart-rate" => HeartRateMeasurementDecoder.Decode(payload).IsSuccess,
-            "body-sensor-location" => BodySensorLocationDecoder.Decode(payload).IsSuccess,
             "battery" => BatteryLevelDecoder.Decode(payload).IsSuccess,
-            "device-information" => DeviceInformationDecoder.DecodeString(payload).IsSuccess,
             "infinitime-steps" => InfiniTimeMotionDecoder.DecodeSteps(payload).IsSuccess,
             "infinitime-motion" => InfiniTimeMotionDecoder.DecodeRawXyz(payload).IsSuccess,
             "pmd-control-point" => PmdControlPointResponseDecoder.Decode(payload).IsSuccess,

@@ -240,7 +240,7 @@ public sealed class HomeAssistantTests : IDisposable
             var nights = new LiteDbNightRepository(database);
             var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System);
             var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database), journal, new SyncOptions { BatchSeconds = 5 },
-                null, new ListLogger<NightSession>(), null, database);
+                null, new ListLogger<NightSession>(), TimeProvider.System, null, database);
             var store = new IntegrationSettingsStore(database, broker);
             store.Save(store.Get() with { AppUrl = "http://nightleg.example:5180/" });
             var log = new ListLogger<HomeAssistantPublisher>();

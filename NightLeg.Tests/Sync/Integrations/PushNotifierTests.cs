@@ -39,7 +39,7 @@ public sealed class PushNotifierTests : IDisposable
         _store = new IntegrationSettingsStore(_database);
         var nights = new InMemoryNightRepository();
         _journal = new CrampJournal(new InMemoryCrampEventRepository(), nights, Oslo, TimeProvider.System);
-        _session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new InMemoryEpochRepository(), _journal, new SyncOptions(), null, new ListLogger<NightSession>());
+        _session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new InMemoryEpochRepository(), _journal, new SyncOptions(), null, new ListLogger<NightSession>(), TimeProvider.System);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PushNotifierTests : IDisposable
         Assert.Equal("Bearer tk_AbC123", request.Headers["Authorization"]);
         Assert.Equal("application/json; charset=utf-8", request.Headers["Content-Type"]);
         Assert.Equal(
-            """{"topic":"nightleg-3f9c","title":"NightLeg","message":"Woke suddenly \u2014 cramp?","priority":2,"click":"http://nightleg.example:5180/tonight","tags":["zzz"]}""",
+            """{"topic":"nightleg-3f9c","title":"NightLeg","message":"Woke up suddenly. A cramp?","priority":2,"click":"http://nightleg.example:5180/tonight","tags":["zzz"]}""",
             request.Text);
         Assert.Empty(_log.Lines);
     }
@@ -79,7 +79,7 @@ public sealed class PushNotifierTests : IDisposable
         Assert.Equal("/ntfy/", request.PathAndQuery);
         Assert.False(request.Headers.ContainsKey("Authorization"));
         Assert.Equal(
-            """{"topic":"nightleg-3f9c","title":"NightLeg","message":"V\u00E5knet br\u00E5tt \u2013 krampe?","priority":2,"click":"http://nightleg.example:5180/tonight","tags":["zzz"]}""",
+            """{"topic":"nightleg-3f9c","title":"NightLeg","message":"V\u00E5knet br\u00E5tt. Krampe?","priority":2,"click":"http://nightleg.example:5180/tonight","tags":["zzz"]}""",
             request.Text);
     }
 
@@ -98,7 +98,7 @@ public sealed class PushNotifierTests : IDisposable
         Assert.Equal("AqW3-xyz", request.Headers["X-Gotify-Key"]);
         Assert.Equal("application/json; charset=utf-8", request.Headers["Content-Type"]);
         Assert.Equal(
-            """{"title":"NightLeg","message":"Woke suddenly \u2014 cramp?","priority":2,"extras":{"client::notification":{"click":{"url":"http://nightleg.example:5180/tonight"}}}}""",
+            """{"title":"NightLeg","message":"Woke up suddenly. A cramp?","priority":2,"extras":{"client::notification":{"click":{"url":"http://nightleg.example:5180/tonight"}}}}""",
             request.Text);
     }
 
@@ -198,7 +198,7 @@ public sealed class PushNotifierTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private PushNotifier Notifier() => new(_store, _user, _session, _http, TimeProvider.System, _log);
+    private PushNotifier Notifier() => new(_store, _user, _session, _http, TimeProvider.System, _log, language => new NightLeg.Mobile.Localization.Strings(language)["prompt.question"]);
 
     private CrampEvent Detected(DetectionEvidence evidence, int activeSeconds) =>
         _journal.RecordDetection(Night, new AwakeningDetected(Onset, Onset.AddSeconds(12), 52, 76, activeSeconds, null, 0.8, evidence));

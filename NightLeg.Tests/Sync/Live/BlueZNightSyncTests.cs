@@ -48,7 +48,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         devices.SavePaired(new PairedDevice(FakeBlueZ.DeviceAddress, "HRM-Pro", "heart-rate", DateTimeOffset.UtcNow));
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(100), BackoffCap = TimeSpan.FromMilliseconds(200), Watchdog = TimeSpan.FromSeconds(10), BatchSeconds = 1 };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System),
-            sync, null, NullLogger<NightSession>.Instance);
+            sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
         await using var adapter = new BlueZAdapter(_bus.Address, TimeProvider.System, new BlueZOptions { CallTimeout = TimeSpan.FromSeconds(3) });
         var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
 
@@ -202,7 +202,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
             IdlePoll = TimeSpan.FromMilliseconds(100),
         };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
-            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);
+            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
         var adapter = new BlueZAdapter(_bus.Address, TimeProvider.System, new BlueZOptions
         {
             CallTimeout = TimeSpan.FromSeconds(3), ServicesTimeout = TimeSpan.FromSeconds(3), QuickRetryDelay = TimeSpan.FromMilliseconds(50), RediscoverTimeout = TimeSpan.FromSeconds(3),

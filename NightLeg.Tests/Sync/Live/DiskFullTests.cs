@@ -32,7 +32,7 @@ public sealed class DiskFullTests
         var epochs = new LiteDbEpochRepository(database);
         var log = new ListLogger<NightSession>();
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, time),
-            new SyncOptions { BatchSeconds = 5 }, null, log, null, database, time);
+            new SyncOptions { BatchSeconds = 5 }, null, log, time, null, database);
         using var stop = new CancellationTokenSource();
         var consumer = session.RunAsync(stop.Token);
         var second = 0;

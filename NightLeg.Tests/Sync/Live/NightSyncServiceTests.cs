@@ -1,4 +1,3 @@
-using NightLeg.Sync.Devices;
 using Microsoft.Extensions.Logging.Abstractions;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
@@ -6,6 +5,7 @@ using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Ble.Simulated;
+using NightLeg.Sync.Devices;
 using NightLeg.Sync.Live;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
@@ -145,7 +145,7 @@ public sealed class NightSyncServiceTests : IDisposable
         devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", "heart-rate", DateTimeOffset.UnixEpoch));
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(20), BackoffCap = TimeSpan.FromMilliseconds(50) };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
-            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance);
+            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
         await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", TimeProvider.System);
         var service = new NightSyncService(bluez, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
 
@@ -224,7 +224,7 @@ public sealed class NightSyncServiceTests : IDisposable
             BatchSeconds = 1,
         };
         var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(events, nights, Oslo, TimeProvider.System), sync, null,
-            NullLogger<NightSession>.Instance);
+            NullLogger<NightSession>.Instance, TimeProvider.System, families: families);
         var published = new List<CrampEvent>();
         session.AwakeningRecorded += published.Add;
         await using var adapter = new SimulatedWearableAdapter(options, TimeProvider.System, speed, faults);

@@ -1,9 +1,9 @@
 using NightLeg.Domain.Samples;
 using NightLeg.Sync.Ble;
+using NightLeg.Sync.Devices.InfiniTime;
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Gatt.HeartRate;
-using NightLeg.Sync.Gatt.InfiniTime;
-using NightLeg.Sync.Gatt.Polar;
 using NightLeg.Sync.Pipeline;
 
 namespace NightLeg.Tests.Sync.Pipeline;
@@ -86,7 +86,7 @@ public sealed class NotificationPipelineTests
         pipeline.Process(new GattNotification(T0.AddSeconds(1), GattUuids.PolarPmdData, frame));
 
         // Assert: decoded at once (the rate is known), samples 1/rate apart.
-        Assert.Equal(expectedHz, pipeline.PmdAccSampleRateHz);
+        Assert.Equal(expectedHz, pipeline.Scope.Find<PmdStreams>()?.AccSampleRateHz);
         Assert.Equal(3, sink.Motions.Count);
         Assert.Equal(1000.0 / expectedHz, (sink.Motions[2].At - sink.Motions[1].At).TotalMilliseconds, 0);
     }
@@ -100,7 +100,7 @@ public sealed class NotificationPipelineTests
         pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.GetSettingsOpcode, PmdMeasurementType.Acc, 0, offered)));
         pipeline.Process(new GattNotification(T0, GattUuids.PolarPmdControlPoint, PmdSettingsEncoder.Response(PmdCommands.StartOpcode, PmdMeasurementType.Acc, 8)));
 
-        Assert.Null(pipeline.PmdAccSampleRateHz);
+        Assert.Null(pipeline.Scope.Find<PmdStreams>()?.AccSampleRateHz);
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public sealed class NightLegDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void LiteDbsTransactionTable_IsWhereDefuseLooks()
+    {
+        // Defuse (after a failed write) reaches LiteDB's open transactions by name. A LiteDB update that
+        // moves them would make it do nothing, and the next failed write end the process from the
+        // finalizer thread: this test fails first.
+        using var database = new LiteDatabase(new ConnectionString { Filename = DbPath, Connection = ConnectionType.Direct });
+        database.BeginTrans();
+        database.GetCollection("x").Insert(new BsonDocument { ["v"] = 1 });
+
+        var transactions = NightLegDatabase.OpenTransactions(database);
+
+        Assert.NotNull(transactions);
+        Assert.Single(transactions);
+        database.Rollback();
+    }
+
+    [Fact]
     public void Open_AfterTheFirstClosed_Succeeds()
     {
         NightLegDatabase.Open(new DatabaseOptions(DbPath)).Dispose();

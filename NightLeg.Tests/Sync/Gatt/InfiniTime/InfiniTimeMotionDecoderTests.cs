@@ -1,5 +1,5 @@
+using NightLeg.Sync.Devices.InfiniTime;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.InfiniTime;
 
 namespace NightLeg.Tests.Sync.Gatt.InfiniTime;
 

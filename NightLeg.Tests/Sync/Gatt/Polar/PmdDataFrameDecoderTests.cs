@@ -1,5 +1,5 @@
+using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
-using NightLeg.Sync.Gatt.Polar;
 
 namespace NightLeg.Tests.Sync.Gatt.Polar;
 
