@@ -5,12 +5,12 @@ using NightLeg.Tests.Support;
 namespace NightLeg.Tests.Architecture;
 
 /// <summary>
-/// "A device is one folder and one registration": outside its folder under NightLeg.Sync/Devices/
+/// How the source is laid out (issue 22). "A device is one folder and one registration": outside its folder under NightLeg.Sync/Devices/
 /// (and the registry that lists it), nothing in the app names a family's namespace, a vendor's UUID
 /// or its byte layout — the pipeline, decode, the simulator, replay, the Devices page and the phone's
-/// Bluetooth page learn every device from <see cref="DeviceFamilies"/>.
+/// Bluetooth page learn every device from <see cref="DeviceFamilies"/>. And no file is too long to read whole.
 /// </summary>
-public sealed partial class DeviceFolderTests
+public sealed partial class SourceLayoutTests
 {
     [Fact]
     public void OnlyAFamilysFolder_NamesItsNamespaceOrVendorUuids()
@@ -37,6 +37,21 @@ public sealed partial class DeviceFolderTests
 
         Assert.DoesNotMatch(UuidLiteral(), relay);
         Assert.Contains("/relay/services", relay, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSourceFileOfTheApp_IsOver400Lines()
+    {
+        // Large files are split by concern (partial classes, as LiteDB does), so each can be read whole.
+        var large = Sources()
+            .Concat(Directory.EnumerateFiles(RepositoryRoot.Combine("NightLeg.Domain"), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(path => (path, lines: File.ReadLines(path).Count()))
+            .Where(x => x.lines > 400)
+            .Select(x => $"{Path.GetRelativePath(RepositoryRoot.Path, x.path)}: {x.lines} lines")
+            .ToList();
+
+        Assert.Empty(large);
     }
 
     private static IEnumerable<string> Sources() =>
