@@ -49,7 +49,8 @@ public static class BackupCommand
         return command;
     }
 
-    private static async Task<string> AskRunningAsync(string databasePath, string destination, StorageException inUse, CancellationToken cancellationToken)
+    /// <summary>Asks the NightLeg running on <paramref name="databasePath"/> to back it up to <paramref name="destination"/>; returns the file it wrote.</summary>
+    internal static async Task<string> AskRunningAsync(string databasePath, string destination, StorageException inUse, CancellationToken cancellationToken)
     {
         var socket = ControlSocket.PathFor(Path.GetFullPath(databasePath));
         if (socket is null || !File.Exists(socket))

@@ -7,7 +7,9 @@ namespace NightLeg.Mobile.Cli;
 
 /// <summary>
 /// <c>nightleg export --out FILE</c>: all nights, events and seconds as JSON (or CSV). Opens the
-/// database read-only, so it also saves what is readable from a damaged one.
+/// database read-only, so it also saves what is readable from a damaged one. While NightLeg runs on
+/// it, the running one makes a consistent copy beside it (as <c>nightleg backup</c> does), which is
+/// exported and removed.
 /// </summary>
 public static class ExportCommand
 {
@@ -25,32 +27,58 @@ public static class ExportCommand
             OutputFile.Check(destination, "NightLeg export", s => OutputFile.Head(s, 64) is var head &&
                 (head.Contains("\"nightleg-export", StringComparison.Ordinal) || head.StartsWith("night,time_utc", StringComparison.Ordinal)));
 
+            var options = DatabaseOption.OptionsOf(parse, db);
             NightLegDatabase database;
+            string? snapshot = null;
             try
             {
-                database = NightLegDatabase.OpenReadOnly(DatabaseOption.OptionsOf(parse, db));
+                database = NightLegDatabase.OpenReadOnly(options);
             }
             catch (StorageException e) when (e.Problem == StorageProblem.InUse)
             {
-                throw new CliFailure($"{e.Message} While it runs, export from the app (Settings → Export), or make a backup with `nightleg backup` and export that.", 1, e);
+                // NightLeg is running on it: it makes a checked copy beside the database, which is exported.
+                var full = Path.GetFullPath(options.Path);
+                snapshot = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.export-{Environment.ProcessId}.db");
+                await BackupCommand.AskRunningAsync(full, snapshot, e, cancellationToken);
+                database = NightLegDatabase.OpenReadOnly(options with { Path = snapshot });
             }
 
-            using var _ = database;
-            var export = new NightLegExport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
-                new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
-            ExportResult? result = null;
-            OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
-
-            var error = parse.InvocationConfiguration.Error;
-            foreach (var problem in result!.Unreadable)
+            try
             {
-                await error.WriteLineAsync($"export: could not read {problem}");
+                await ExportAsync(parse, database, destination, csv, snapshot is not null, cancellationToken);
+            }
+            finally
+            {
+                database.Dispose();
+                if (snapshot is not null)
+                {
+                    // The copy, its log and its lock: nothing of it stays.
+                    foreach (var file in new[] { snapshot, NightLegDatabase.LogPathOf(snapshot), snapshot + ".lock" })
+                    {
+                        File.Delete(file);
+                    }
+                }
             }
 
-            await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"Exported {result.Nights} night(s) to {destination}{(result.Unreadable.Count > 0 ? $"; {result.Unreadable.Count} part(s) could not be read (above)" : string.Empty)}");
             return 0;
         });
         return command;
+    }
+
+    private static async Task ExportAsync(ParseResult parse, NightLegDatabase database, string destination, bool csv, bool throughRunning, CancellationToken cancellationToken)
+    {
+        var export = new NightLegExport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
+            new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
+        ExportResult? result = null;
+        OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
+
+        var error = parse.InvocationConfiguration.Error;
+        foreach (var problem in result!.Unreadable)
+        {
+            await error.WriteLineAsync($"export: could not read {problem}");
+        }
+
+        await parse.InvocationConfiguration.Output.WriteLineAsync(
+            $"Exported {result.Nights} night(s) to {destination}{(throughRunning ? " (from a copy the running NightLeg made)" : string.Empty)}{(result.Unreadable.Count > 0 ? $"; {result.Unreadable.Count} part(s) could not be read (above)" : string.Empty)}");
     }
 }

@@ -38,6 +38,10 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
     [ObservableProperty]
     public partial bool Saved { get; set; }
 
+    /// <summary>True once the sensitivity was changed here: it applies from the next start (the sound and the language at once).</summary>
+    [ObservableProperty]
+    public partial bool SensitivityChanged { get; set; }
+
     public string DatabasePath { get; } = databasePath;
 
     /// <summary>The newest automatic backup (file and when), or null when there is none yet.</summary>
@@ -87,7 +91,9 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
     [RelayCommand]
     private void Save()
     {
-        settings.Save(settings.Get() with { Language = Language, Sensitivity = Sensitivity, PromptSound = PromptSound });
+        var before = settings.Get();
+        settings.Save(before with { Language = Language, Sensitivity = Sensitivity, PromptSound = PromptSound });
+        SensitivityChanged |= before.Sensitivity != Sensitivity;
         Saved = true;
     }
 }

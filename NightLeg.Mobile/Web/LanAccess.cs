@@ -80,12 +80,13 @@ public sealed partial class LanAccess : IDisposable
                         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = TriesPerWindowFromAll, Window = TryWindow, QueueLimit = 0 })
                     : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter(RateLimitPolicy));
             options.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.CreateChained(perClient, fromAll);
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<LanAccess>>();
                 LogThrottled(logger, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?");
                 context.HttpContext.Response.Headers.RetryAfter = ((int)TryWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                // The access page again, saying why, rather than the browser's bare "HTTP ERROR 429".
+                await WritePageAsync(context.HttpContext, "Too many tries: wait a minute, then enter the code again. / For mange forsøk: vent et minutt og prøv koden igjen.");
             };
         });
 

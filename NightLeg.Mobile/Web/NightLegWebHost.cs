@@ -119,6 +119,7 @@ public static class NightLegWebHost
         // Subscribed to the night from the start, not on first use.
         app.Services.GetRequiredService<PushNotifier>();
 
+        app.Use(ShutdownGate.InvokeAsync);
         app.Use(app.Services.GetRequiredService<HostAllowList>().InvokeAsync);
         app.Use(ControlSocket.InvokeAsync);
         if (settings.Lan)

@@ -18,7 +18,7 @@ public sealed class BackupExportCommandTests : IDisposable
     private string Db => Path.Combine(_dir, "nightleg.db");
 
     [Fact]
-    public async Task Backup_WhileServeRecords_IsMadeByTheRunningNightLeg_AndHoldsTheRecentSeconds()
+    public async Task BackupAndExport_WhileServeRecords_GoThroughTheRunningNightLeg_AndHoldTheRecentSeconds()
     {
         // Arrange: the demo night recording into the database.
         await using var serve = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--urls", "http://127.0.0.1:0", "--db", Db]);
@@ -46,6 +46,19 @@ public sealed class BackupExportCommandTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir, "keys"), "key-*.xml"));
         Assert.DoesNotContain("unencrypted", serve.Stdout + serve.Stderr);
         Assert.False(serve.HasExited);
+
+        // Export too (issue 20: it refused while NightLeg ran): from a copy the running one makes, removed after.
+        var exported = Path.Combine(_dir, "while-running.json");
+        var (exportCode, exportOut, exportErr) = await NightLegProcess.RunAsync(["export", "--db", Db, "--out", exported]);
+        Assert.True(exportCode == 0, exportErr);
+        Assert.Contains("from a copy the running NightLeg made", exportOut);
+        using (var json = JsonDocument.Parse(File.ReadAllText(exported)))
+        {
+            Assert.Equal("nightleg-export", json.RootElement.GetProperty("format").GetString());
+            Assert.NotEmpty(json.RootElement.GetProperty("nights").EnumerateArray());
+        }
+
+        Assert.Empty(Directory.GetFiles(_dir, ".nightleg.export-*"));
         using var copy = NightLegDatabase.Open(new DatabaseOptions(backup));
         var nights = new LiteDbNightRepository(copy).List(DateOnly.MinValue, DateOnly.MaxValue);
         var seconds = nights.Sum(n => new LiteDbEpochRepository(copy).Count(n.Id));

@@ -75,6 +75,7 @@ public sealed class WebHardeningTests : IDisposable
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
         Assert.Equal("60", sixth.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("Too many tries: wait a minute", await sixth.Content.ReadAsStringAsync()); // a page that says why, not the browser's bare 429
         await WaitForAsync(() => Regex.Matches(nightleg.Stdout, "A wrong access code was entered from 127.0.0.1").Count == 5 && nightleg.Stdout.Contains("Too many access-code tries from 127.0.0.1"));
     }
 
