@@ -53,7 +53,7 @@ public static class ExportCommand
                 if (snapshot is not null)
                 {
                     // The copy, its log and its lock: nothing of it stays.
-                    foreach (var file in new[] { snapshot, NightLegDatabase.LogPathOf(snapshot), snapshot + ".lock" })
+                    foreach (var file in NightLegDatabase.FilesOf(snapshot))
                     {
                         File.Delete(file);
                     }

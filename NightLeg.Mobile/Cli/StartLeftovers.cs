@@ -1,3 +1,5 @@
+using NightLeg.Sync.Storage;
+
 namespace NightLeg.Mobile.Cli;
 
 /// <summary>
@@ -19,13 +21,12 @@ internal sealed class StartLeftovers
     {
         var full = Path.GetFullPath(databasePath);
         var folder = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileNameWithoutExtension(full);
         var leftovers = new StartLeftovers();
-        foreach (var file in new[]
-                 {
-                     full, Path.Combine(folder, name + "-log" + Path.GetExtension(full)), full + ".lock", full + ".sock",
+        foreach (var file in (string[])
+                 [
+                     .. NightLegDatabase.FilesOf(full), full + ".sock",
                      Path.Combine(folder, Web.Tls.LocalCertificateAuthority.CertificateFileName), Path.Combine(folder, Web.Tls.LocalCertificateAuthority.KeyFileName),
-                 })
+                 ])
         {
             if (!File.Exists(file) && !Directory.Exists(file))
             {

@@ -23,6 +23,13 @@ public sealed class DeviceFamilies
         {
             throw new ArgumentException($"two device families share the id \"{duplicate.Key}\"", nameof(families));
         }
+
+        // The registry is immutable: what is read from it on every pipeline, scan and page is made once.
+        Simulated = All.SelectMany(f => f.Simulated).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        Streamed = All.SelectMany(f => f.Profiles).DistinctBy(p => p.Characteristic).ToList();
+        ScanServices = All.SelectMany(f => f.ScanServices).Distinct().ToList();
+        Services = Streamed.Select(p => p.Service).Distinct().ToList();
+        Profiles = All.SelectMany(f => f.Profiles).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>NightLeg's families.</summary>
@@ -39,19 +46,19 @@ public sealed class DeviceFamilies
     public IReadOnlyList<DeviceFamily> All { get; }
 
     /// <summary>Every simulated wearable the families offer, by CLI name.</summary>
-    public IReadOnlyList<SimulatedWearable> Simulated => All.SelectMany(f => f.Simulated).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<SimulatedWearable> Simulated { get; }
 
     /// <summary>Every characteristic the families stream, once each (the most specific family's profile where two name one).</summary>
-    public IReadOnlyList<GattProfile> Streamed => All.SelectMany(f => f.Profiles).DistinctBy(p => p.Characteristic).ToList();
+    public IReadOnlyList<GattProfile> Streamed { get; }
 
     /// <summary>What a scan looks for: every family's advertised services.</summary>
-    public IReadOnlyList<Guid> ScanServices => All.SelectMany(f => f.ScanServices).Distinct().ToList();
+    public IReadOnlyList<Guid> ScanServices { get; }
 
     /// <summary>Every service the families' streams use (a Web Bluetooth page may reach only those it named).</summary>
-    public IReadOnlyList<Guid> Services => Streamed.Select(p => p.Service).Distinct().ToList();
+    public IReadOnlyList<Guid> Services { get; }
 
     /// <summary>Every decode profile, by name.</summary>
-    public IReadOnlyList<GattProfile> Profiles => All.SelectMany(f => f.Profiles).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<GattProfile> Profiles { get; }
 
     /// <summary>The most specific family that recognises the device, or null (no heart-rate service).</summary>
     public DeviceFamily? Recognise(string? name, IReadOnlyList<Guid> services) => All.FirstOrDefault(f => f.Recognises(name, services));

@@ -23,12 +23,6 @@ public abstract class GattProfile(string name, Guid service, Guid characteristic
     /// <summary>The characteristic's UUID.</summary>
     public Guid Characteristic { get; } = characteristic;
 
-    /// <summary>Heart Rate Measurement 0x2A37 (Bluetooth SIG).</summary>
-    public static GattProfile HeartRate => StandardProfiles.HeartRate;
-
-    /// <summary>Battery Level 0x2A19 (Bluetooth SIG).</summary>
-    public static GattProfile Battery => StandardProfiles.Battery;
-
     /// <summary>A decoder for one pipeline; profiles that share stream state (a control point and its data) share it through <paramref name="scope"/>.</summary>
     public abstract IStreamDecoder CreateDecoder(DecoderScope scope);
 

@@ -22,10 +22,13 @@ public sealed class DatabaseLock : IDisposable
     /// <summary>The lock file.</summary>
     public string Path { get; }
 
+    /// <summary>The lock file beside <paramref name="databasePath"/>.</summary>
+    public static string PathOf(string databasePath) => databasePath + ".lock";
+
     /// <summary>Takes the lock for <paramref name="databasePath"/> or throws <see cref="StorageException"/> naming the file.</summary>
     public static DatabaseLock Acquire(string databasePath)
     {
-        var path = databasePath + ".lock";
+        var path = PathOf(databasePath);
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 };

@@ -9,6 +9,9 @@ public sealed partial class NightLegDatabase
     public static string LogPathOf(string databasePath) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(databasePath)!, System.IO.Path.GetFileNameWithoutExtension(databasePath) + "-log" + System.IO.Path.GetExtension(databasePath));
 
+    /// <summary>The files a database at <paramref name="databasePath"/> is made of: itself, its log and its lock.</summary>
+    public static IReadOnlyList<string> FilesOf(string databasePath) => [databasePath, LogPathOf(databasePath), DatabaseLock.PathOf(databasePath)];
+
     /// <summary>
     /// Opens (creating if needed) the database file; throws <see cref="StorageException"/> with a
     /// one-line reason naming the path, having changed nothing at that path.

@@ -41,7 +41,7 @@ public sealed class TestBandFamily : DeviceFamily
 
     public override IReadOnlyList<Guid> ScanServices { get; } = [MotionService];
 
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, Motion];
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [StandardProfiles.HeartRate, Motion];
 
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
     [

@@ -24,7 +24,7 @@ public sealed class InfiniTimeFamily : DeviceFamily
     public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.InfiniTimeMotionService];
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, InfiniTimeProfiles.Motion, InfiniTimeProfiles.Steps];
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [StandardProfiles.HeartRate, StandardProfiles.Battery, InfiniTimeProfiles.Motion, InfiniTimeProfiles.Steps];
 
     /// <inheritdoc />
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =

@@ -22,7 +22,7 @@ public sealed class PolarFamily : DeviceFamily
     public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.PolarPmdService];
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, PmdProfiles.Data, PmdProfiles.Control];
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [StandardProfiles.HeartRate, StandardProfiles.Battery, PmdProfiles.Data, PmdProfiles.Control];
 
     /// <inheritdoc />
     public override bool Recognises(string? name, IReadOnlyList<Guid> services) =>

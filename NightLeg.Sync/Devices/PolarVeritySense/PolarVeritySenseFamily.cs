@@ -27,7 +27,7 @@ public sealed class PolarVeritySenseFamily : DeviceFamily
     public override IReadOnlyList<Guid> ScanServices { get; } = [GattUuids.HeartRateService, GattUuids.PolarPmdService];
 
     /// <inheritdoc />
-    public override IReadOnlyList<GattProfile> Profiles { get; } = [GattProfile.HeartRate, GattProfile.Battery, PmdProfiles.Data, PmdProfiles.Control];
+    public override IReadOnlyList<GattProfile> Profiles { get; } = [StandardProfiles.HeartRate, StandardProfiles.Battery, PmdProfiles.Data, PmdProfiles.Control];
 
     /// <inheritdoc />
     public override IReadOnlyList<SimulatedWearable> Simulated { get; } =
