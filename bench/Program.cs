@@ -70,7 +70,7 @@ static int HeartRateCrampsCommand(DetectorThresholds thresholds)
 {
     foreach (var r in HeartRateCramps.Run(thresholds))
     {
-        Console.WriteLine(FormattableString.Invariant($"{r.Set}: {r.Nights} runs, cramps found {r.Found}/{r.Cramps} = {r.Found / (double)r.Cramps:0.000}, asked {r.Asked}, latency median {MotionNightBenchmark.Percentile(r.Latencies, 0.5):0} s p95 {MotionNightBenchmark.Percentile(r.Latencies, 0.95):0} s"));
+        Console.WriteLine(FormattableString.Invariant($"{r.Set}: {r.Nights} runs, cramps found {r.Found}/{r.Cramps} = {r.Found / (double)r.Cramps:0.000} ({r.FoundWithData}/{r.WithData} of those with data), asked {r.Asked}, latency median {MotionNightBenchmark.Percentile(r.Latencies, 0.5):0} s p95 {MotionNightBenchmark.Percentile(r.Latencies, 0.95):0} s"));
     }
 
     return 0;

@@ -20,7 +20,10 @@ public static class HeartRateCramps
 {
     public const int CrampsPerNight = 2, Seeds = 3;
 
-    public sealed record Result(string Set, int Nights, int Cramps, int Found, int Asked, IReadOnlyList<double> Latencies);
+    /// <summary>What one set gave. <paramref name="WithData"/> and <paramref name="FoundWithData"/> count only the cramps
+    /// the recording covers: heart rate in at least half the seconds of the ten minutes before (the baseline) and of
+    /// the first two minutes (a second is covered when a reading came within the 10 s before it).</summary>
+    public sealed record Result(string Set, int Nights, int Cramps, int Found, int Asked, IReadOnlyList<double> Latencies, int WithData, int FoundWithData);
 
     public static IReadOnlyList<Result> Run(DetectorThresholds thresholds)
     {
@@ -55,7 +58,7 @@ public static class HeartRateCramps
 
     private static Result Score(string name, IReadOnlyList<(Func<NightInput> Night, int Seed)> runs, DetectorThresholds thresholds)
     {
-        var results = new (int Cramps, int Found, int Asked, List<double> Latencies)[runs.Count];
+        var results = new (int Cramps, int Found, int Asked, List<double> Latencies, int WithData, int FoundWithData)[runs.Count];
         Parallel.For(0, runs.Count, i =>
         {
             var (notifications, onset, end, zone) = runs[i].Night();
@@ -65,22 +68,49 @@ public static class HeartRateCramps
             var replay = CaptureReplay.Run(laid, NightCalendar.ForZone(zone), thresholds);
             var found = 0;
             var asked = 0;
+            var withData = 0;
+            var foundWithData = 0;
             var latencies = new List<double>();
+            var readings = notifications.Where(n => n.Characteristic == GattUuids.HeartRateMeasurement).Select(n => n.ReceivedAt).ToList();
             foreach (var c in cramps)
             {
+                var covered = Covered(readings, c.Onset.AddSeconds(-600), 600) >= 0.5 && Covered(readings, c.Onset, 120) >= 0.5;
+                withData += covered ? 1 : 0;
                 var hit = replay.Awakenings.FirstOrDefault(a => a.Awakening.DetectedAt >= c.Onset.AddSeconds(-30) && a.Awakening.DetectedAt <= c.Onset.AddSeconds(c.Length + 60));
                 if (hit is not null)
                 {
                     found++;
+                    foundWithData += covered ? 1 : 0;
                     asked += hit.Review == ReviewKind.Ask ? 1 : 0;
                     latencies.Add((hit.Awakening.DetectedAt - c.Onset).TotalSeconds);
                 }
             }
 
-            results[i] = (cramps.Count, found, asked, latencies);
+            results[i] = (cramps.Count, found, asked, latencies, withData, foundWithData);
         });
 
-        return new Result(name, runs.Count, results.Sum(r => r.Cramps), results.Sum(r => r.Found), results.Sum(r => r.Asked), results.SelectMany(r => r.Latencies).Order().ToList());
+        return new Result(name, runs.Count, results.Sum(r => r.Cramps), results.Sum(r => r.Found), results.Sum(r => r.Asked), results.SelectMany(r => r.Latencies).Order().ToList(),
+            results.Sum(r => r.WithData), results.Sum(r => r.FoundWithData));
+    }
+
+    /// <summary>The share of the <paramref name="seconds"/> seconds from <paramref name="from"/> that had a reading within the 10 s before.</summary>
+    private static double Covered(List<DateTimeOffset> readings, DateTimeOffset from, int seconds)
+    {
+        var start = readings.BinarySearch(from.AddSeconds(-10));
+        var index = start < 0 ? ~start : start;
+        var covered = 0;
+        for (var s = 0; s < seconds; s++)
+        {
+            var at = from.AddSeconds(s);
+            while (index < readings.Count && readings[index] <= at)
+            {
+                index++;
+            }
+
+            covered += index > 0 && (at - readings[index - 1]).TotalSeconds <= 10 ? 1 : 0;
+        }
+
+        return covered / (double)seconds;
     }
 
     private sealed record Cramp(DateTimeOffset Onset, double Length, double Rise, double RiseSeconds, double Decay)
