@@ -56,6 +56,17 @@ public sealed record CrampEvent(
     public CrampEvent Confirmed(CrampDetails details) =>
         this with { Status = ReviewStatus.Confirmed, Details = Details.MergedWith(details), DismissReason = null, DismissNote = null };
 
+    /// <summary>Confirmed as a cramp with exactly these details (an answer changed or its details edited: what was cleared stays cleared).</summary>
+    public CrampEvent Revised(CrampDetails details) =>
+        this with { Status = ReviewStatus.Confirmed, Details = details, DismissReason = null, DismissNote = null };
+
+    /// <summary>This event with the morning's answer of <paramref name="earlier"/> (status, details, reason): an answer taken back. What the night recorded since (the course, sleep again) stays.</summary>
+    public CrampEvent WithAnswerOf(CrampEvent earlier) =>
+        this with { Status = earlier.Status, Details = earlier.Details, DismissReason = earlier.DismissReason, DismissNote = earlier.DismissNote };
+
+    /// <summary>True when the morning's answer has been given (confirmed or dismissed).</summary>
+    public bool IsReviewed => Status != ReviewStatus.Pending;
+
     /// <summary>True when the user answered the prompt in the night.</summary>
     public bool WasAnswered => Answer is not null;
 

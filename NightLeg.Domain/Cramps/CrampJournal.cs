@@ -162,13 +162,21 @@ public sealed class CrampJournal
 
             var answered = cramp.Answered(answer, _time.GetUtcNow(), details);
             Put(answered);
-            Learn(answered);
+            Relearn(cramp, answered);
             return Outcome<CrampEvent>.Success(answered);
         }
     }
 
-    /// <summary>Confirms an event as a cramp in the morning, adding details.</summary>
-    public Outcome<CrampEvent> Confirm(Guid id, CrampReport report)
+    /// <summary>Confirms an event as a cramp in the morning, adding details to what it has (the night's quick log).</summary>
+    public Outcome<CrampEvent> Confirm(Guid id, CrampReport report) => Change(id, report, (cramp, details) => cramp.Confirmed(details));
+
+    /// <summary>
+    /// Confirms an event as a cramp with exactly these details: an answer changed from "not a cramp", or a cramp's
+    /// details edited (what the user cleared stays cleared).
+    /// </summary>
+    public Outcome<CrampEvent> Revise(Guid id, CrampReport report) => Change(id, report, (cramp, details) => cramp.Revised(details));
+
+    private Outcome<CrampEvent> Change(Guid id, CrampReport report, Func<CrampEvent, CrampDetails, CrampEvent> confirm)
     {
         lock (_write)
         {
@@ -183,15 +191,19 @@ public sealed class CrampJournal
                 return Outcome<CrampEvent>.Failure(validated.Errors);
             }
 
-            var confirmed = cramp.Confirmed(validated.Value!);
+            var confirmed = confirm(cramp, validated.Value!);
             Put(confirmed);
-            Learn(confirmed);
-            CrampConfirmed?.Invoke(confirmed);
+            Relearn(cramp, confirmed);
+            if (!cramp.IsConfirmedCramp)
+            {
+                CrampConfirmed?.Invoke(confirmed);
+            }
+
             return Outcome<CrampEvent>.Success(confirmed);
         }
     }
 
-    /// <summary>Dismisses an event in the morning: it was not a cramp.</summary>
+    /// <summary>Dismisses an event in the morning: it was not a cramp (also a confirmed one, when the user changes the answer).</summary>
     public Outcome<CrampEvent> Dismiss(Guid id, DismissReason reason, string? note = null)
     {
         lock (_write)
@@ -215,8 +227,49 @@ public sealed class CrampJournal
 
             var dismissed = cramp.Dismissed(reason, note);
             Put(dismissed);
-            Learn(dismissed);
+            Relearn(cramp, dismissed);
             return Outcome<CrampEvent>.Success(dismissed);
+        }
+    }
+
+    /// <summary>
+    /// Takes back the morning's latest answer to an event: it gets the answer of <paramref name="earlier"/> (the
+    /// same event as it was before that answer) again, and what the answer taught is unlearned. What the night
+    /// recorded meanwhile (its course, sleep again) stays.
+    /// </summary>
+    public Outcome<CrampEvent> Restore(CrampEvent earlier)
+    {
+        lock (_write)
+        {
+            if (Find(earlier.Id) is not { } cramp)
+            {
+                return NotFound();
+            }
+
+            var restored = cramp.WithAnswerOf(earlier);
+            Put(restored);
+            Relearn(cramp, restored);
+            return Outcome<CrampEvent>.Success(restored);
+        }
+    }
+
+    /// <summary>Removes a cramp logged by hand (logged by mistake, or taken back at once). A detected awakening is never removed: it can be answered "not a cramp".</summary>
+    public Outcome<CrampEvent> Remove(Guid id)
+    {
+        lock (_write)
+        {
+            if (Find(id) is not { } cramp)
+            {
+                return NotFound();
+            }
+
+            if (cramp.Source != CrampEventSource.LoggedByHand)
+            {
+                return Outcome<CrampEvent>.Failure("id", "event.detected", "A detected awakening stays in the night; answer it \"not a cramp\" instead.");
+            }
+
+            _events.Delete(id);
+            return Outcome<CrampEvent>.Success(cramp);
         }
     }
 
@@ -258,8 +311,11 @@ public sealed class CrampJournal
         }
     }
 
-    /// <summary>Every answer is a label: what it teaches about the sleeper is kept for the nights to come.</summary>
-    private void Learn(CrampEvent answered)
+    /// <summary>
+    /// Every answer is a label, kept for the nights to come (<see cref="SleeperLearning"/>). An answer changed from
+    /// <paramref name="before"/> to <paramref name="after"/>: what the old one taught is taken back, what the new one teaches is learned.
+    /// </summary>
+    private void Relearn(CrampEvent before, CrampEvent after)
     {
         if (_sleeper is null)
         {
@@ -268,11 +324,11 @@ public sealed class CrampJournal
 
         lock (_learning)
         {
-            var before = _sleeper.GetLearning();
-            var after = before.Learn(answered);
-            if (after != before)
+            var was = _sleeper.GetLearning();
+            var now = was.Forget(before).Learn(after);
+            if (now != was)
             {
-                _sleeper.SaveLearning(after);
+                _sleeper.SaveLearning(now);
             }
         }
     }

@@ -82,6 +82,37 @@ public sealed record SleeperLearning(double MovementLevel, IReadOnlyList<CourseE
     }
 
     /// <summary>
+    /// What <paramref name="answered"/> had taught, taken back: its answer was changed or undone (<see cref="Learn"/>
+    /// is then called with the new answer). A dismissal's example goes and the movement level steps back; a
+    /// confirmed cramp's example goes, but the movement floor it set stays — a cramp's pattern is never learned away.
+    /// </summary>
+    public SleeperLearning Forget(CrampEvent answered)
+    {
+        if (answered.Source != CrampEventSource.Detected || answered.Detection is not { } detection)
+        {
+            return this;
+        }
+
+        var example = answered.Course is { } course ? CourseExample.Of(course) : null;
+        if (answered.IsConfirmedCramp || (answered.Status == ReviewStatus.Pending && answered.Answer == NightAnswer.Cramp))
+        {
+            return this with { Confirmed = Without(Confirmed, example) };
+        }
+
+        if (answered.Status == ReviewStatus.Dismissed || answered.Answer == NightAnswer.NotACramp)
+        {
+            var moved = detection.Evidence != DetectionEvidence.HeartRateOnly;
+            return this with
+            {
+                MovementLevel = moved ? Math.Max(1, MovementLevel / MovementStep) : MovementLevel,
+                Dismissed = Without(Dismissed, example),
+            };
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// What an event answered before its course was known (answered at once in the night, or the morning
     /// review opened while the awakening was still being followed) teaches once the course arrives: it is
     /// remembered as it looked. The movement level already moved with the answer.
@@ -101,6 +132,12 @@ public sealed record SleeperLearning(double MovementLevel, IReadOnlyList<CourseE
         return answered.Status == ReviewStatus.Dismissed || answered.Answer == NightAnswer.NotACramp
             ? this with { Dismissed = Append(Dismissed, CourseExample.Of(course)) }
             : this;
+    }
+
+    private static IReadOnlyList<CourseExample> Without(IReadOnlyList<CourseExample> list, CourseExample? example)
+    {
+        var index = example is null ? -1 : list.ToList().FindLastIndex(e => e == example);
+        return index < 0 ? list : [.. list.Take(index), .. list.Skip(index + 1)];
     }
 
     private static IReadOnlyList<CourseExample> Append(IReadOnlyList<CourseExample> list, CourseExample example) =>

@@ -9,6 +9,9 @@ public interface ICrampEventRepository
     /// <summary>Inserts or replaces an event (by its id).</summary>
     void Save(CrampEvent cramp);
 
+    /// <summary>Removes an event (a cramp logged by hand and taken back); nothing when there is none.</summary>
+    void Delete(Guid id);
+
     /// <summary>The event, or null.</summary>
     CrampEvent? Get(Guid id);
 

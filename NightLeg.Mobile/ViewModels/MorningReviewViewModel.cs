@@ -14,35 +14,29 @@ namespace NightLeg.Mobile.ViewModels;
 /// minutes and nobody answered (<see cref="AwakeningReview"/>) — are not asked about: they wait
 /// collapsed and can still be opened and confirmed. UI-neutral.
 /// </summary>
-public sealed partial class MorningReviewViewModel : ObservableObject
+public sealed partial class MorningReviewViewModel : AnsweringViewModel
 {
     private readonly ICrampEventRepository _events;
     private readonly AwakeningReviewer _reviewer;
     private readonly INightRepository _nights;
-    private readonly CrampJournal _journal;
     private readonly NightCalendar _calendar;
     private readonly TimeProvider _time;
 
     private readonly DiaryJournal? _diary;
 
     public MorningReviewViewModel(ICrampEventRepository events, AwakeningReviewer reviewer, INightRepository nights, CrampJournal journal, NightCalendar calendar, TimeProvider time,
-        DiaryJournal? diary = null)
+        DiaryJournal? diary = null) : base(journal)
     {
         _diary = diary;
         _events = events;
         _reviewer = reviewer;
         _nights = nights;
-        _journal = journal;
         _calendar = calendar;
         _time = time;
     }
 
     [ObservableProperty]
     public partial NightId? Night { get; set; }
-
-    [ObservableProperty]
-    [NotifyPropertyChangedFor(nameof(AsksAboutTheNight))]
-    public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
 
     /// <summary>The events shown as questions or answers: everything but the unreviewed brief awakenings.</summary>
     [ObservableProperty]
@@ -57,9 +51,6 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [ObservableProperty]
     public partial bool BriefOpen { get; set; }
 
-    [ObservableProperty]
-    public partial IReadOnlyList<ValidationError>? Error { get; set; }
-
     /// <summary>The night's diary: sleep disturbance and lingering pain (asked once a cramp is confirmed).</summary>
     [ObservableProperty]
     public partial NightDiary? Diary { get; set; }
@@ -72,6 +63,9 @@ public sealed partial class MorningReviewViewModel : ObservableObject
 
     /// <summary>True when something is waiting to be asked (brief awakenings are not).</summary>
     public bool HasUnreviewed => Asked.Any(e => e.Status == ReviewStatus.Pending);
+
+    /// <inheritdoc />
+    protected override void Reload() => Load();
 
     /// <summary>Loads the latest night with anything in it (recorded, or with events) within the last two weeks.</summary>
     public void Load()
@@ -89,6 +83,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
         UnaskedAwakenings = Events.Where(Brief).ToList();
         AwakeDurations = Events.Where(e => e.Detection is not null).ToDictionary(e => e.Id, e => asleep[e.Id] - e.At);
         Diary = _diary?.Get(Night.Value);
+        OnPropertyChanged(nameof(AsksAboutTheNight));
     }
 
     /// <summary>How much cramps disturbed the night's sleep, 0–10.</summary>
@@ -99,6 +94,10 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [RelayCommand]
     private void SetLingeringPain((bool Had, int? Intensity) pain) => ApplyDiary(_diary?.RecordMorning(Night!.Value, null, pain.Had, pain.Intensity));
 
+    /// <summary>What the night's own questions were refused for.</summary>
+    [ObservableProperty]
+    public partial IReadOnlyList<ValidationError>? DiaryError { get; set; }
+
     private void ApplyDiary(Outcome<NightDiary>? outcome)
     {
         if (outcome is null)
@@ -106,7 +105,7 @@ public sealed partial class MorningReviewViewModel : ObservableObject
             return;
         }
 
-        Error = outcome.Succeeded ? null : outcome.Errors;
+        DiaryError = outcome.Succeeded ? null : outcome.Errors;
         if (outcome.Succeeded)
         {
             Diary = outcome.Value;
@@ -119,24 +118,13 @@ public sealed partial class MorningReviewViewModel : ObservableObject
     [RelayCommand]
     private void ToggleBrief() => BriefOpen = !BriefOpen;
 
+    /// <summary>A cramp the detector missed, at a local time of the night shown.</summary>
     [RelayCommand]
-    private Task ConfirmAsync((Guid Id, CrampReport Report) input) => Apply(_journal.Confirm(input.Id, input.Report));
-
-    [RelayCommand]
-    private Task DismissAsync((Guid Id, DismissReason Reason) input) => Apply(_journal.Dismiss(input.Id, input.Reason));
-
-    [RelayCommand]
-    private Task LogMissedAsync((TimeOnly Time, CrampReport Report) input) =>
-        Night is { } night ? Apply(_journal.LogByHand(night, _calendar.ToUtc(night, input.Time), input.Report)) : Task.CompletedTask;
-
-    private Task Apply(Outcome<CrampEvent> outcome)
+    private void LogMissed((TimeOnly Time, CrampReport Report) input)
     {
-        Error = outcome.Succeeded ? null : outcome.Errors;
-        if (outcome.Succeeded)
+        if (Night is { } night)
         {
-            Load();
+            Changed(Answers.LogByHand(night, _calendar.ToUtc(night, input.Time), input.Report));
         }
-
-        return Task.CompletedTask;
     }
 }

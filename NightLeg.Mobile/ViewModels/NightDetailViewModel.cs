@@ -6,10 +6,12 @@ using NightLeg.Domain.Storage;
 
 namespace NightLeg.Mobile.ViewModels;
 
-/// <summary>One night: its figures, minute-by-minute heart rate and movement, gaps and events. UI-neutral.</summary>
+/// <summary>One night: its figures, minute-by-minute heart rate and movement, gaps and events with their answers (changeable). UI-neutral.</summary>
 public sealed partial class NightDetailViewModel(HistoryService history, INightRepository nights, IEpochRepository epochs, ICrampEventRepository events,
-    AwakeningReviewer reviewer, NightCalendar calendar) : ObservableObject
+    AwakeningReviewer reviewer, NightCalendar calendar, CrampJournal journal) : AnsweringViewModel(journal)
 {
+    private NightId? _id;
+
     [ObservableProperty]
     public partial NightSummary? Summary { get; set; }
 
@@ -19,14 +21,21 @@ public sealed partial class NightDetailViewModel(HistoryService history, INightR
     [ObservableProperty]
     public partial IReadOnlyList<ChartPoint> Points { get; set; } = [];
 
-    [ObservableProperty]
-    public partial IReadOnlyList<CrampEvent> Events { get; set; } = [];
-
     /// <summary>Unreviewed events the morning review does not ask about, with why: brief (sleep back within minutes) or ordinary (no cramp's signs).</summary>
     public IReadOnlyDictionary<Guid, NightLeg.Domain.Detection.ReviewKind> Unasked { get; private set; } = new Dictionary<Guid, NightLeg.Domain.Detection.ReviewKind>();
 
+    /// <inheritdoc />
+    protected override void Reload()
+    {
+        if (_id is { } id)
+        {
+            Load(id);
+        }
+    }
+
     public void Load(NightId id)
     {
+        _id = id;
         Summary = history.Get(id);
         Night = nights.Get(id);
         Events = events.ForNight(id);

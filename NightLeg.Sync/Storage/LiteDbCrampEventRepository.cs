@@ -16,6 +16,9 @@ public sealed class LiteDbCrampEventRepository(NightLegDatabase database) : ICra
     }
 
     /// <inheritdoc />
+    public void Delete(Guid id) => database.Write(Collections.Events, c => c.Delete(id));
+
+    /// <inheritdoc />
     public CrampEvent? Get(Guid id) => database.Read(Collections.Events, c => c.FindById(id)) is { } doc ? BsonMapping.ToCrampEvent(doc) : null;
 
     /// <inheritdoc />

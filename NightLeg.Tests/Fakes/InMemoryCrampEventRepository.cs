@@ -18,6 +18,12 @@ public sealed class InMemoryCrampEventRepository : ICrampEventRepository
         _events[cramp.Id] = cramp;
     }
 
+    public void Delete(Guid id)
+    {
+        Writes++;
+        _events.Remove(id);
+    }
+
     public CrampEvent? Get(Guid id) => _events.GetValueOrDefault(id);
 
     public IReadOnlyList<CrampEvent> ForNight(NightId night) => _events.Values.Where(e => e.Night == night).OrderBy(e => e.At).ToList();

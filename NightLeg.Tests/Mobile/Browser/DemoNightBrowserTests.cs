@@ -48,7 +48,8 @@ public sealed class DemoNightBrowserTests
         // Morning review shows it; confirm with details.
         await s.GoAsync("/morning");
         var card = s.Page.Locator("[data-testid=event]").First;
-        await Assertions.Expect(card).ToContainTextAsync("You said in the night: cramp · Left · 7/10");
+        await Assertions.Expect(card).ToContainTextAsync("You said in the night: cramp");
+        await Assertions.Expect(card.Locator("[data-testid=event-details]")).ToHaveTextAsync("Left · pain 7/10");
         await s.ScreenshotAsync("5-morning");
         await s.TapAsync("confirm");
         await s.TapAsync("form-location-calf");
@@ -57,6 +58,7 @@ public sealed class DemoNightBrowserTests
         await s.ScreenshotAsync("6-details");
         await s.TapAsync("form-save");
         await Assertions.Expect(s.Page.Locator("[data-testid=event-status]").First).ToHaveTextAsync("Cramp");
+        await Assertions.Expect(card.Locator("[data-testid=event-details]")).ToHaveTextAsync("Left · Calf · pain 7/10 · lasted 1–2 min · asleep again after 10–30 min");
 
         // Then the night itself: how much it was disturbed, and whether the leg still hurts.
         await s.TapAsync("disturbance-6");

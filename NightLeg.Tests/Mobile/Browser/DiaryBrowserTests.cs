@@ -101,4 +101,54 @@ public sealed class DiaryBrowserTests
         Assert.False(overflow, "the report is wider than the phone");
         await s.ScreenshotAsync($"{prefix}report-new-user");
     }
+
+    [Theory]
+    [InlineData("en-GB", "", "Not a cramp · Bathroom", "Right · Calf · pain 7/10")]
+    [InlineData("nb-NO", "nb-", "Ikke krampe · Toalettet", "Høyre · Legg · smerte 7/10")]
+    public async Task Answers_ShownOnMorningAndTheNightsPage_ChangedAndUndone(string locale, string prefix, string dismissed, string details)
+    {
+        // Arrange: last night was recorded; its one awakening was confirmed as a cramp with details.
+        NightLeg.Domain.Nights.NightId night = default;
+        await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
+        {
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            var calendar = new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local);
+            night = calendar.NightOf(DateTimeOffset.UtcNow.AddHours(-12));
+            var (start, end) = (calendar.ToUtc(night, new TimeOnly(23, 0)), calendar.ToUtc(night, new TimeOnly(6, 30)));
+            new LiteDbNightRepository(db).Save(new NightLeg.Domain.Nights.Night(night, start, end, null, null, null, null, [], NightLeg.Domain.History.SleepStatistics.None));
+            var onset = calendar.ToUtc(night, new TimeOnly(3, 12));
+            var detection = new NightLeg.Domain.Detection.AwakeningDetected(onset, onset.AddSeconds(18), 52, 81, 29, null, 0.8, NightLeg.Domain.Detection.DetectionEvidence.HeartRateAndMotion);
+            var cramp = NightLeg.Domain.Cramps.CrampEvent.FromDetection(Guid.NewGuid(), night, detection)
+                .Revised(new NightLeg.Domain.Cramps.CrampDetails(NightLeg.Domain.Cramps.Leg.Right, NightLeg.Domain.Cramps.CrampLocation.Calf, 7, TimeSpan.FromSeconds(210), ["stretch"], null, null));
+            new LiteDbCrampEventRepository(db).Save(cramp);
+            return Task.CompletedTask;
+        });
+
+        // Act + Assert: Morning shows the answer with its details.
+        await s.GoAsync("/morning");
+        var card = s.Page.Locator("[data-testid=event]").First;
+        await Assertions.Expect(card.Locator("[data-testid=event-details]")).ToContainTextAsync(details);
+
+        // Changed to "not a cramp", then undone right after the tap.
+        await s.TapAsync("change-dismiss");
+        await s.TapAsync("reason-bathroom");
+        await Assertions.Expect(card.Locator("[data-testid=event-status]")).ToHaveTextAsync(dismissed);
+        await Assertions.Expect(card.Locator("[data-testid=undo]")).ToBeVisibleAsync();
+        await s.ScreenshotAsync($"{prefix}morning-changed");
+        await s.TapAsync("undo");
+        await Assertions.Expect(card.Locator("[data-testid=event-details]")).ToContainTextAsync(details);
+        await Assertions.Expect(card.Locator("[data-testid=undo]")).ToHaveCountAsync(0);
+
+        // The night's page shows the same answer, and changes it too; history follows.
+        await s.GoAsync("/history/" + Uri.EscapeDataString(night.ToString()));
+        var onPage = s.Page.Locator("[data-testid=event]").First;
+        await Assertions.Expect(onPage.Locator("[data-testid=event-details]")).ToContainTextAsync(details);
+        await onPage.ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync($"{prefix}night-answer");
+        await s.TapAsync("change-dismiss");
+        await s.TapAsync("reason-bathroom");
+        await Assertions.Expect(onPage.Locator("[data-testid=event-status]")).ToHaveTextAsync(dismissed);
+        await s.GoAsync("/history");
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(0);
+    }
 }

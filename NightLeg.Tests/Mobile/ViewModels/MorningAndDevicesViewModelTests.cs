@@ -33,7 +33,7 @@ public sealed class MorningAndDevicesViewModelTests
     }
 
     [Fact]
-    public async Task Morning_LoadsLastNightAndConfirmsAndDismisses()
+    public void Morning_LoadsLastNightAndConfirmsAndDismisses()
     {
         // Arrange
         var a = Detect(new TimeOnly(2, 10));
@@ -42,8 +42,8 @@ public sealed class MorningAndDevicesViewModelTests
         morning.Load();
 
         // Act
-        await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport("right", "calf", 6, 120)));
-        await morning.DismissCommand.ExecuteAsync((b.Id, DismissReason.Bathroom));
+        morning.ConfirmCommand.Execute((a.Id, new CrampReport("right", "calf", 6, 120)));
+        morning.DismissCommand.Execute((b.Id, DismissReason.Bathroom));
 
         // Assert
         Assert.Equal(Night, morning.Night);
@@ -53,25 +53,25 @@ public sealed class MorningAndDevicesViewModelTests
     }
 
     [Fact]
-    public async Task Morning_InvalidDetails_ShowsTheMessageAndKeepsTheEventPending()
+    public void Morning_InvalidDetails_ShowsTheMessageAndKeepsTheEventPending()
     {
         var a = Detect(new TimeOnly(2, 10));
         var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
-        await morning.ConfirmCommand.ExecuteAsync((a.Id, new CrampReport(Intensity: 11)));
+        morning.ConfirmCommand.Execute((a.Id, new CrampReport(Intensity: 11)));
 
         Assert.Contains("0 (no pain) to 10", Assert.Single(morning.Error!).Message);
         Assert.Equal(ReviewStatus.Pending, _events.Get(a.Id)!.Status);
     }
 
     [Fact]
-    public async Task Morning_LogMissed_AddsAConfirmedCramp()
+    public void Morning_LogMissed_AddsAConfirmedCramp()
     {
         var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
-        await morning.LogMissedCommand.ExecuteAsync((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
+        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
 
         var cramp = Assert.Single(morning.Events);
         Assert.Equal(CrampEventSource.LoggedByHand, cramp.Source);
@@ -121,6 +121,60 @@ public sealed class MorningAndDevicesViewModelTests
         Assert.True(morning.BriefOpen);
         Assert.Empty(morning.UnaskedAwakenings);
         Assert.Contains(morning.Asked, e => e.Id == brief.Id && e.Status == ReviewStatus.Confirmed);
+    }
+
+    [Fact]
+    public void Morning_ChangeAnAnswer_ThenUndo_GivesTheAnswerBefore()
+    {
+        // Arrange: confirmed with details.
+        var a = Detect(new TimeOnly(2, 10));
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
+        morning.Load();
+        morning.ConfirmCommand.Execute((a.Id, new CrampReport("right", "calf", 6, 120)));
+        Assert.Equal(a.Id, morning.Answers.Undoable);
+
+        // Act: changed to not a cramp, then undone.
+        morning.DismissCommand.Execute((a.Id, DismissReason.Partner));
+        var changed = Assert.Single(morning.Events);
+        morning.UndoCommand.Execute(null);
+
+        // Assert
+        Assert.Equal(ReviewStatus.Dismissed, changed.Status);
+        var back = Assert.Single(morning.Events);
+        Assert.Equal(ReviewStatus.Confirmed, back.Status);
+        Assert.Equal(6, back.Details.Intensity);
+        Assert.Null(morning.Answers.Undoable);
+    }
+
+    [Fact]
+    public void Morning_UndoAMissedCrampJustLogged_RemovesIt()
+    {
+        var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
+        morning.Load();
+        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
+        Assert.Single(morning.Events);
+
+        morning.UndoCommand.Execute(null);
+
+        Assert.Empty(morning.Events);
+        Assert.Empty(_events.All);
+    }
+
+    [Fact]
+    public void NightPage_ChangesAnAnswerOfAnOlderNight()
+    {
+        var a = Detect(new TimeOnly(2, 10));
+        _journal.Dismiss(a.Id, DismissReason.Bathroom);
+        var page = new NightDetailViewModel(new HistoryService(_nights, _events, new AwakeningReviewer(_epochs)), _nights, _epochs, _events, new AwakeningReviewer(_epochs), Oslo, _journal);
+        page.Load(Night);
+
+        page.ConfirmCommand.Execute((a.Id, new CrampReport("left", Intensity: 8)));
+
+        var changed = Assert.Single(page.Events);
+        Assert.Equal(ReviewStatus.Confirmed, changed.Status);
+        Assert.Equal(8, changed.Details.Intensity);
+        Assert.Equal(1, page.Summary!.ConfirmedCramps);
+        Assert.Equal(a.Id, page.Answers.Undoable);
     }
 
     [Fact]
