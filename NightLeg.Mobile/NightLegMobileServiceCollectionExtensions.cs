@@ -16,6 +16,7 @@ public static class NightLegMobileServiceCollectionExtensions
         services.AddTransient<MorningReviewViewModel>();
         services.AddTransient<HistoryViewModel>();
         services.AddTransient<NightDetailViewModel>();
+        services.AddTransient<DiaryImportViewModel>();
         services.AddTransient<DevicesViewModel>();
         services.AddTransient<CheckInViewModel>();
         services.AddTransient<ReportViewModel>();

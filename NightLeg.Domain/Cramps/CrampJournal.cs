@@ -334,7 +334,15 @@ public sealed class CrampJournal
     }
 
     /// <summary>Logs a cramp the detector missed, at a UTC instant within that night.</summary>
-    public Outcome<CrampEvent> LogByHand(NightId night, DateTimeOffset at, CrampReport report)
+    public Outcome<CrampEvent> LogByHand(NightId night, DateTimeOffset at, CrampReport report) => LogByHand(night, at, report, announce: true);
+
+    /// <summary>
+    /// Keeps a cramp from a diary kept elsewhere (an import): checked as one logged by hand, but not announced
+    /// (<see cref="CrampConfirmed"/>) — last year's cramps are history, not news for the house.
+    /// </summary>
+    public Outcome<CrampEvent> Import(NightId night, DateTimeOffset at, CrampReport report) => LogByHand(night, at, report, announce: false);
+
+    private Outcome<CrampEvent> LogByHand(NightId night, DateTimeOffset at, CrampReport report, bool announce)
     {
         var errors = new List<ValidationError>();
         var (from, to) = Bounds(night);
@@ -364,7 +372,11 @@ public sealed class CrampJournal
 
         var cramp = CrampEvent.LoggedByHand(Guid.NewGuid(), night, at, validated.Value!);
         _events.Save(cramp);
-        CrampConfirmed?.Invoke(cramp);
+        if (announce)
+        {
+            CrampConfirmed?.Invoke(cramp);
+        }
+
         return Outcome<CrampEvent>.Success(cramp);
     }
 

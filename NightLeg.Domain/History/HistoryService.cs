@@ -29,6 +29,20 @@ public sealed class HistoryService
             .ToList();
     }
 
+    /// <summary>
+    /// Every night known in [<paramref name="from"/>, <paramref name="to"/>], newest first: the recorded ones, and those
+    /// known only from what the user logged — cramps by hand, a check-in, a diary brought in (<see cref="NightSummary.Logged"/>).
+    /// </summary>
+    public IReadOnlyList<NightSummary> ListKnown(DateOnly from, DateOnly to, IEnumerable<NightId> checkedIn, NightCalendar calendar)
+    {
+        var recorded = List(from, to);
+        var known = recorded.Select(n => n.Id).ToHashSet();
+        var events = _events.List(from, to).ToLookup(e => e.Night);
+        var logged = events.Select(g => g.Key).Concat(checkedIn).Where(id => id.EveningDate >= from && id.EveningDate <= to && known.Add(id))
+            .Select(id => NightSummary.Logged(id, calendar.Window(id), events[id]));
+        return [.. recorded.Concat(logged).OrderByDescending(s => s.Id.EveningDate)];
+    }
+
     /// <summary>One night's summary, or null.</summary>
     public NightSummary? Get(NightId id) =>
         _nights.Get(id) is { } night ? NightSummary.Of(night, _events.ForNight(id), _reviewer.ReviewOf) : null;

@@ -18,6 +18,7 @@ namespace NightLeg.Domain.History;
 /// <param name="GapTime">Time without data.</param>
 /// <param name="UnaskedAwakenings">Detected awakenings the morning review does not ask about — sleep came back within minutes, or nothing followed that looks like a cramp (<see cref="Detection.AwakeningReview"/>) — counted apart.</param>
 /// <param name="DominantPosition">The position most of the sleep was spent in (a chest strap only).</param>
+/// <param name="Recorded">False for a night known only from what the user logged (a cramp by hand, a check-in, a diary brought in): no figures.</param>
 public sealed record NightSummary(
     NightId Id,
     DateTimeOffset Start,
@@ -32,8 +33,17 @@ public sealed record NightSummary(
     int UnreviewedEvents,
     TimeSpan GapTime,
     int UnaskedAwakenings = 0,
-    Samples.BodyPosition? DominantPosition = null)
+    Samples.BodyPosition? DominantPosition = null,
+    bool Recorded = true)
 {
+    /// <summary>A night that was not recorded, known from its events logged by hand (and perhaps a check-in): its cramps, nothing measured.</summary>
+    public static NightSummary Logged(NightId id, (DateTimeOffset Start, DateTimeOffset End) window, IEnumerable<CrampEvent> events)
+    {
+        var list = events.Where(e => e.Night == id).ToList();
+        return new NightSummary(id, window.Start, window.End, TimeSpan.Zero, TimeSpan.Zero, null, null, 0, list.Count(e => e.IsConfirmedCramp),
+            list.Count(e => e.Status == ReviewStatus.Dismissed), 0, TimeSpan.Zero, Recorded: false);
+    }
+
     /// <summary>True when at least one cramp was confirmed that night.</summary>
     public bool IsCrampNight => ConfirmedCramps > 0;
 

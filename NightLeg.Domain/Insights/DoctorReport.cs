@@ -83,7 +83,7 @@ public sealed record DoctorReport(
             timeOfNight[hour >= 12 ? 0 : hour < 3 ? 1 : hour < 6 ? 2 : 3]++;
         }
 
-        var facts = Factors.ForNights(recorded, nightDiaries);
+        var facts = Factors.ForNights(recorded, nightDiaries, cramps.Select(c => c.Night).ToHashSet());
         var factorNights = facts.SelectMany(f => f.Factors).GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Count(f => f.Value), g.Count()), StringComparer.Ordinal);
         var nights = recorded.Select(s => s.Id).Concat(cramps.Select(c => c.Night)).Concat(nightDiaries.Keys).Distinct()

@@ -116,8 +116,11 @@ public static class Factors
     /// <summary>
     /// Each night's facts: cramp night or not, and its factors. Own tags count as present on the nights
     /// that have them and absent on the other checked-in nights (a tag is only ever said when it applies).
+    /// A night that was not recorded but has a check-in (told in the app, or a diary brought in) counts with
+    /// the day's factors, a cramp night when <paramref name="crampNights"/> has it (cramps logged by hand).
     /// </summary>
-    public static IReadOnlyList<NightFacts> ForNights(IReadOnlyList<NightSummary> nights, IReadOnlyDictionary<Nights.NightId, NightDiary> diaries)
+    public static IReadOnlyList<NightFacts> ForNights(IReadOnlyList<NightSummary> nights, IReadOnlyDictionary<Nights.NightId, NightDiary> diaries,
+        IReadOnlySet<Nights.NightId>? crampNights = null)
     {
         var ordered = nights.OrderBy(n => n.Id.EveningDate).ToList();
         var allTags = diaries.Values.SelectMany(d => d.Factors?.TagList ?? []).Distinct(StringComparer.Ordinal).ToList();
@@ -140,6 +143,18 @@ public static class Factors
             result.Add(new NightFacts(night.Id, night.IsCrampNight, factors));
         }
 
-        return result;
+        var recorded = nights.Select(n => n.Id).ToHashSet();
+        foreach (var diary in diaries.Values.Where(d => d.Factors is not null && !recorded.Contains(d.Night)))
+        {
+            var factors = new Dictionary<string, bool>(Of(diary.Factors, null, null, null), StringComparer.Ordinal);
+            foreach (var tag in allTags)
+            {
+                factors[TagPrefix + tag] = diary.Factors!.TagList.Contains(tag);
+            }
+
+            result.Add(new NightFacts(diary.Night, crampNights?.Contains(diary.Night) == true, factors));
+        }
+
+        return [.. result.OrderBy(f => f.Night.EveningDate)];
     }
 }

@@ -18,7 +18,8 @@ public sealed class InsightsService(HistoryService history, ICrampEventRepositor
 
     /// <summary>Each night's facts (for the CLI's JSON and the tests).</summary>
     public IReadOnlyList<NightFacts> Facts(DateOnly from, DateOnly to) =>
-        Factors.ForNights(history.List(from, to), diaries.List(from, to).ToDictionary(d => d.Night));
+        Factors.ForNights(history.List(from, to), diaries.List(from, to).ToDictionary(d => d.Night),
+            events.List(from, to).Where(e => e.IsConfirmedCramp).Select(e => e.Night).ToHashSet());
 
     /// <summary>What helps: each relief step against the others.</summary>
     public IReadOnlyList<ReliefComparison> WhatHelps(DateOnly from, DateOnly to) => Insights.WhatHelps.Compare(events.List(from, to));

@@ -38,6 +38,9 @@ public sealed class NightCalendar
     /// <summary>The calendar for an IANA time zone id (from the operating system's time-zone data).</summary>
     public static NightCalendar ForZone(string ianaId) => new(TimeZoneInfo.FindSystemTimeZoneById(ianaId));
 
+    /// <summary>The user's calendar — the one rule every part of NightLeg counts nights by: the time zone stored in the settings, else the machine's.</summary>
+    public static NightCalendar ForUser(Storage.UserSettings settings) => settings.TimeZoneId is { } zone ? ForZone(zone) : new(TimeZoneInfo.Local);
+
     /// <summary>The night that <paramref name="instant"/> belongs to.</summary>
     public NightId NightOf(DateTimeOffset instant)
     {

@@ -17,15 +17,20 @@ public static class ExportCommand
     {
         var db = DatabaseOption.Create("The database to export (default: the one `nightleg serve` uses). Read only; a damaged one gives what is readable.");
         var output = new Option<FileInfo>("--out") { Description = "The file to write (owner-only; an existing file is replaced only if it is an export).", Required = true };
-        var format = new Option<string?>("--format") { Description = "json or csv (default: by the file's extension, else json)." };
+        var format = new Option<string?>("--format") { Description = "json, or csv: tables in one ZIP archive (default: by the file's extension — .zip is csv — else json)." };
         format.AcceptOnlyFromAmong("json", "csv");
-        var command = new Command("export", "Write everything stored — nights, events, every second — to a JSON or CSV file.") { db, output, format };
+        var command = new Command("export", "Write everything stored — nights, events, diary, every second — to a JSON file or CSV tables in a ZIP archive.") { db, output, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var destination = parse.GetValue(output)!.FullName;
-            var csv = (parse.GetValue(format) ?? (destination.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json")) == "csv";
+            if (destination.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliFailure($"{destination}: the CSV export is four tables (nights, events, diary, seconds) in one ZIP archive; name it {Path.ChangeExtension(destination, ".zip")}");
+            }
+
+            var csv = (parse.GetValue(format) ?? (destination.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? "csv" : "json")) == "csv";
             OutputFile.Check(destination, "NightLeg export", s => OutputFile.Head(s, 64) is var head &&
-                (head.Contains("\"nightleg-export", StringComparison.Ordinal) || head.StartsWith("night,time_utc", StringComparison.Ordinal)));
+                (head.Contains("\"nightleg-export", StringComparison.Ordinal) || (head.StartsWith("PK", StringComparison.Ordinal) && head.Contains("nights.csv", StringComparison.Ordinal))));
 
             var options = DatabaseOption.OptionsOf(parse, db);
             NightLegDatabase database;
@@ -70,7 +75,7 @@ public static class ExportCommand
         var export = new NightLegExport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
             new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
         ExportResult? result = null;
-        OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
+        OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvArchiveAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
 
         var error = parse.InvocationConfiguration.Error;
         foreach (var problem in result!.Unreadable)

@@ -5,14 +5,15 @@ using NightLeg.Sync.Storage;
 namespace NightLeg.Mobile.Cli;
 
 /// <summary>
-/// <c>nightleg import FILE [--db PATH]</c>: restores an export. The file is checked to its end before
-/// anything is written; nothing is doubled; conflicts (stored data that differs) are kept and listed.
+/// <c>nightleg import FILE [--db PATH]</c>: restores an export, or brings in a cramp diary kept elsewhere (a
+/// <c>.csv</c> file, docs/diary-csv.md). The file is checked to its end before anything is written; nothing is
+/// doubled; conflicts (stored data that differs) are kept and listed.
 /// </summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A JSON file written by `nightleg export` (or Settings → Export)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A JSON file written by `nightleg export` (or Settings → Export), or a cramp diary as CSV (docs/diary-csv.md)." };
         var db = DatabaseOption.Create("The database to import into (default: the one `nightleg serve` uses; NightLeg must not be running on it).");
         var command = new Command("import", "Restore an export into a database: exactly into a new one, without doubling anything into one that has data.") { file, db };
         command.SetAction(async (parse, cancellationToken) =>
@@ -26,6 +27,11 @@ public static class ImportCommand
             if (!File.Exists(path))
             {
                 throw new CliFailure($"{path} does not exist");
+            }
+
+            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return await ImportDiaryAsync(parse, db, path);
             }
 
             // Checked before the database is even opened: a bad file leaves a new path uncreated.
@@ -48,5 +54,45 @@ public static class ImportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A diary CSV: every row checked first (all problems listed, by line), then kept.</summary>
+    private static async Task<int> ImportDiaryAsync(ParseResult parse, Option<FileInfo?> db, string path)
+    {
+        if (new FileInfo(path).Length > DiaryCsv.MaximumBytes)
+        {
+            throw new CliFailure($"{path}: larger than {DiaryCsv.MaximumBytes >> 20} MB; a diary is far smaller — is this the right file?");
+        }
+
+        // Checked before the database is even opened (a bad file leaves a new path uncreated), then read in the user's time zone.
+        var problems = ReadDiary(path, new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local)).Problems;
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems.Skip(1).Take(19))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"import: {path}:{problem.Line}: {problem.Error.Message}");
+            }
+
+            throw new CliFailure($"{path}:{problems[0].Line}: {problems[0].Error.Message}" + (problems.Count > 1 ? $" ({problems.Count} problems; nothing was imported)" : " (nothing was imported)"));
+        }
+
+        using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db));
+        var calendar = NightLeg.Domain.Nights.NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get());
+        var rows = ReadDiary(path, calendar).Rows;
+        var events = new LiteDbCrampEventRepository(database);
+        var time = TimeProvider.System;
+        var result = DiaryCsv.Apply(rows, new NightLeg.Domain.Cramps.CrampJournal(events, new LiteDbNightRepository(database), calendar, time),
+            new NightLeg.Domain.Diary.DiaryJournal(new LiteDbDiaryRepository(database), time), events);
+        database.FlushToDisk();
+        await parse.InvocationConfiguration.Output.WriteLineAsync(
+            $"Imported a diary of {result.Nights} night(s) into {database.Path}: {result.CrampsAdded} cramp(s), {result.CheckInsAdded} day(s) with their factors" +
+            (result.Kept > 0 ? $"; {result.Kept} night(s) already had cramps or a check-in and were kept as they were" : string.Empty));
+        return 0;
+    }
+
+    private static (IReadOnlyList<DiaryCsv.Row> Rows, IReadOnlyList<DiaryCsv.Problem> Problems) ReadDiary(string path, NightLeg.Domain.Nights.NightCalendar calendar)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return DiaryCsv.Read(reader, calendar);
     }
 }

@@ -36,7 +36,7 @@ public static class InsightsCommand
                 var nights = new LiteDbNightRepository(database);
                 var events = new LiteDbCrampEventRepository(database);
                 var history = new HistoryService(nights, events, new AwakeningReviewer(new LiteDbEpochRepository(database)));
-                var insights = new InsightsService(history, events, new LiteDbDiaryRepository(database), new NightCalendar(TimeZoneInfo.Local));
+                var insights = new InsightsService(history, events, new LiteDbDiaryRepository(database), NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get()));
                 report = insights.Analyze(DateOnly.MinValue, DateOnly.MaxValue.AddDays(-1));
             }
 

@@ -9,7 +9,8 @@ namespace NightLeg.Mobile.ViewModels;
 /// The history: nights newest first, cramp nights per week and month, what goes with the cramp nights
 /// and what helps. UI-neutral.
 /// </summary>
-public sealed partial class HistoryViewModel(HistoryService history, NightCalendar calendar, TimeProvider time, InsightsService? insights = null) : ObservableObject
+public sealed partial class HistoryViewModel(HistoryService history, NightCalendar calendar, TimeProvider time, InsightsService? insights = null,
+    NightLeg.Domain.Storage.IDiaryRepository? diaries = null) : ObservableObject
 {
     /// <summary>How far back the list goes.</summary>
     public const int Days = 400;
@@ -34,7 +35,8 @@ public sealed partial class HistoryViewModel(HistoryService history, NightCalend
     public void Load()
     {
         var today = DateOnly.FromDateTime(calendar.ToLocal(time.GetUtcNow()).DateTime);
-        Nights = history.List(today.AddDays(-Days), today.AddDays(1));
+        var checkedIn = diaries?.List(today.AddDays(-Days), today.AddDays(1)).Where(d => d.Factors is not null).Select(d => d.Night) ?? [];
+        Nights = history.ListKnown(today.AddDays(-Days), today.AddDays(1), checkedIn, calendar);
         Weeks = CrampTrends.PerWeek(Nights).TakeLast(8).ToList();
         Months = CrampTrends.PerMonth(Nights).TakeLast(6).ToList();
         Insights = insights?.Analyze(today.AddDays(-Days), today.AddDays(1));

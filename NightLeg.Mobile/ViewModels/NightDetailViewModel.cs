@@ -10,7 +10,9 @@ namespace NightLeg.Mobile.ViewModels;
 public sealed partial class NightDetailViewModel(HistoryService history, INightRepository nights, IEpochRepository epochs, ICrampEventRepository events,
     AwakeningReviewer reviewer, NightCalendar calendar, CrampJournal journal) : AnsweringViewModel(journal)
 {
-    private NightId? _id;
+    /// <summary>The night shown (recorded or not).</summary>
+    [ObservableProperty]
+    public partial NightId? Id { get; private set; }
 
     [ObservableProperty]
     public partial NightSummary? Summary { get; set; }
@@ -27,7 +29,7 @@ public sealed partial class NightDetailViewModel(HistoryService history, INightR
     /// <inheritdoc />
     protected override void Reload()
     {
-        if (_id is { } id)
+        if (Id is { } id)
         {
             Load(id);
         }
@@ -35,7 +37,7 @@ public sealed partial class NightDetailViewModel(HistoryService history, INightR
 
     public void Load(NightId id)
     {
-        _id = id;
+        Id = id;
         Summary = history.Get(id);
         Night = nights.Get(id);
         Events = events.ForNight(id);

@@ -2,7 +2,7 @@ using NightLeg.Sync.Export;
 
 namespace NightLeg.Mobile.Web;
 
-/// <summary>All data out, on the user's request only: JSON (nights, events, seconds) and CSV (seconds), streamed.</summary>
+/// <summary>All data out, on the user's request only: JSON, or CSV tables in one ZIP archive (nights, events, diary, seconds), streamed.</summary>
 public static class ExportEndpoints
 {
     public static void MapExport(this WebApplication app)
@@ -14,11 +14,14 @@ public static class ExportEndpoints
             await export.WriteJsonAsync(http.Response.Body, http.RequestAborted);
         });
 
-        app.MapGet("/export/nightleg.csv", async (HttpContext http, NightLegExport export) =>
+        app.MapGet("/export/nightleg-csv.zip", async (HttpContext http, NightLegExport export) =>
         {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = "attachment; filename=nightleg.csv";
-            await export.WriteCsvAsync(http.Response.Body, http.RequestAborted);
+            // The archive writes each entry's few-byte data descriptor synchronously when the entry closes (System.IO.Compression,
+            // unseekable output); everything else goes out asynchronously.
+            http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+            http.Response.ContentType = "application/zip";
+            http.Response.Headers.ContentDisposition = "attachment; filename=nightleg-csv.zip";
+            await export.WriteCsvArchiveAsync(http.Response.Body, http.RequestAborted);
         });
     }
 }

@@ -80,7 +80,7 @@ public static class NightLegWebHost
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        var timeZone = new LiteDbSettingsRepository(database).Get().TimeZoneId ?? new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local).ZoneId;
+        var timeZone = NightLeg.Domain.Nights.NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get()).ZoneId;
         builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
         builder.Services.AddNightLegMobile();
         AddHouse(builder.Services, database, settings);

@@ -8,12 +8,12 @@ namespace NightLeg.Sync.Export;
 /// <summary>
 /// Everything out, on the user's request only: JSON (<see cref="ExportJson"/>: settings, the paired
 /// device, what was learned about the sleeper, and every night — recorded or only logged — with its
-/// diary, events and seconds) or CSV (the seconds). Written night by night: each night is composed in
+/// diary, events and seconds) or CSV (a ZIP of tables: nights, events, diary, seconds; <see cref="WriteCsvArchiveAsync"/>). Written night by night: each night is composed in
 /// memory (one night is ≈1 MB at most) and written only when whole, so a night that cannot be read (a
 /// damaged database) is left out and named, and the rest still comes out. Deterministic: the same
 /// data gives the same bytes.
 /// </summary>
-public sealed class NightLegExport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs, IDiaryRepository? diaries = null,
+public sealed partial class NightLegExport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs, IDiaryRepository? diaries = null,
     ISettingsRepository? settings = null, IDeviceRepository? devices = null, ISleeperProfileRepository? sleeper = null)
 {
     /// <summary>The format and version as the first fields of the JSON say them.</summary>
@@ -60,42 +60,6 @@ public sealed class NightLegExport(INightRepository nights, ICrampEventRepositor
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return new ExportResult(written, skipped);
-    }
-
-    /// <summary>Writes the CSV export (one line per recorded second); returns what could not be read.</summary>
-    public async Task<ExportResult> WriteCsvAsync(Stream output, CancellationToken cancellationToken = default)
-    {
-        var (all, listProblem) = ListNights();
-        var written = 0;
-        var skipped = new List<string>();
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync("night,time_utc,heart_rate_bpm,movement_g");
-        foreach (var night in all.Select(n => n.Night).OfType<Night>())
-        {
-            var lines = new System.Text.StringBuilder();
-            try
-            {
-                foreach (var e in epochs.Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1)))
-                {
-                    lines.Append(CultureInfo.InvariantCulture, $"{CsvCell.Text(night.Id.ToString())},{e.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{e.HeartRateBpm:0.#},{e.MovementG:0.####}\n");
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                skipped.Add($"{night.Id}: {e.Message}");
-                continue;
-            }
-
-            await writer.WriteAsync(lines, cancellationToken);
-            written++;
-        }
-
-        if (listProblem is not null)
-        {
-            skipped.Insert(0, listProblem);
         }
 
         return new ExportResult(written, skipped);

@@ -151,4 +151,55 @@ public sealed class DiaryBrowserTests
         await s.GoAsync("/history");
         await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(0);
     }
+
+    [Theory]
+    [InlineData("en-GB", "", "Brought in 4 nights: 3 cramps and 4 days", "Logged by hand", "Cramp nights so far: 2 of 4.")]
+    [InlineData("nb-NO", "nb-", "Hentet inn 4 netter: 3 kramper og 4 dager", "Ført for hånd", "Krampenetter så langt: 2 av 4.")]
+    public async Task DiaryCsv_BroughtInInSettings_ShowsInHistoryAndInsights_AndComesOutAgainAsCsv(string locale, string prefix, string done, string logged, string counts)
+    {
+        // Arrange: a new user with a diary kept in a spreadsheet (the documented example, moved to last month).
+        var lines = (await File.ReadAllLinesAsync(RepositoryRoot.Combine("docs", "examples", "diary.csv"))).ToList();
+        var shift = DateOnly.FromDateTime(DateTime.Now).AddDays(-20).DayNumber - DateOnly.Parse(lines[1][..10], System.Globalization.CultureInfo.InvariantCulture).DayNumber;
+        var file = Path.Combine(Path.GetTempPath(), $"diary-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file, lines.Select((l, i) => i == 0 ? l : DateOnly.Parse(l[..10], System.Globalization.CultureInfo.InvariantCulture).AddDays(shift).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + l[10..]));
+        await using var s = await BrowserSession.StartAsync([], locale);
+
+        try
+        {
+            // Act: a file with a mistake first — refused by line, nothing kept — then the diary.
+            var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.csv");
+            await File.WriteAllTextAsync(broken, "date,intensity\n2026-10-01,12\nyesterday,3\n");
+            await s.GoAsync("/settings");
+            await s.Page.Locator("[data-testid=diary-file]").SetInputFilesAsync(broken);
+            await Assertions.Expect(s.Page.Locator("[data-testid=diary-problems] li")).ToHaveCountAsync(2);
+            File.Delete(broken);
+            await s.Page.Locator("[data-testid=diary-file]").SetInputFilesAsync(file);
+
+            // Assert: told what came in; history lists the nights as logged; insights count them.
+            await Assertions.Expect(s.Page.Locator("[data-testid=diary-imported]")).ToContainTextAsync(done);
+            await s.Page.Locator("[data-testid=diary-import]").ScrollIntoViewIfNeededAsync();
+            await s.ScreenshotAsync($"{prefix}diary-imported");
+            await s.GoAsync("/history");
+            await Assertions.Expect(s.Page.Locator("[data-testid=night-row]")).ToHaveCountAsync(4);
+            await Assertions.Expect(s.Page.Locator("[data-testid=night-row]").First).ToContainTextAsync(logged);
+            await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(2);
+            await Assertions.Expect(s.Page.Locator("[data-testid=insights-counts]")).ToHaveTextAsync(counts);
+            await s.ScreenshotAsync($"{prefix}history-diary");
+
+            // A logged night's own page: its cramp with the diary's details, changeable like any other.
+            await s.Page.Locator("[data-testid=night-row]").Last.TapAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=not-recorded]")).ToBeVisibleAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=event-details]").First).ToContainTextAsync("7/10");
+
+            // And everything comes out again as CSV tables.
+            var response = await s.Page.APIRequest.GetAsync(s.Url.TrimEnd('/') + "/export/nightleg-csv.zip");
+            Assert.Equal(200, response.Status);
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.BodyAsync()));
+            Assert.Equal(NightLeg.Sync.Export.NightLegExport.CsvTables, zip.Entries.Select(e => e.FullName));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -91,7 +91,7 @@ public sealed class BackupExportCommandTests : IDisposable
         Assert.True(simCode == 0, simErr);
         await CliRunner.RunAsync("replay", Path.Combine(_dir, "n.capture"), "--db", Db);
         var json = Path.Combine(_dir, "all.json");
-        var csv = Path.Combine(_dir, "all.csv");
+        var csv = Path.Combine(_dir, "all.zip");
 
         var toJson = await CliRunner.RunAsync("export", "--db", Db, "--out", json);
         var toCsv = await CliRunner.RunAsync("export", "--db", Db, "--out", csv);
@@ -103,7 +103,15 @@ public sealed class BackupExportCommandTests : IDisposable
         Assert.True(document.RootElement.GetProperty("nights")[0].GetProperty("seconds").GetArrayLength() > 1000);
         Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(json));
         Assert.True(toCsv.ExitCode == 0, toCsv.Stderr);
-        Assert.StartsWith("night,time_utc,heart_rate_bpm,movement_g\n", await File.ReadAllTextAsync(csv));
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(csv))
+        using (var seconds = new StreamReader(zip.GetEntry("seconds.csv")!.Open()))
+        {
+            Assert.Equal("night,time_utc,heart_rate_bpm,movement_g", await seconds.ReadLineAsync());
+        }
+
+        var named = await CliRunner.RunAsync("export", "--db", Db, "--out", Path.Combine(_dir, "all.csv"));
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("in one ZIP archive; name it", named.Stderr);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

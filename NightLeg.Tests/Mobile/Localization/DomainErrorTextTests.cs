@@ -58,6 +58,16 @@ public sealed class DomainErrorTextTests
         var day = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(RunKm: 400, Effort: "crawl", Surface: "moon", Tags: [new string('t', 30)]));
         var tooManyTags = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(Tags: Enumerable.Range(0, 9).Select(i => $"t{i}").ToList()));
         var morning = diary.RecordMorning(night, 11, true, 12);
-        return report.Errors.Concat(zero.Errors).Concat(day.Errors).Concat(tooManyTags.Errors).Concat(morning.Errors).Concat(outside.Errors).Concat(future.Errors).Concat(missing.Errors).Concat(badReason.Errors).Concat(longNote.Errors);
+        var notRemoved = withEvent.Remove(withEvent.RecordDetection(night, new NightLeg.Domain.Detection.AwakeningDetected(
+            new DateTimeOffset(2026, 3, 11, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 11, 2, 0, 30, TimeSpan.Zero), 52, 70, 14, null, 0.7,
+            NightLeg.Domain.Detection.DetectionEvidence.HeartRateOnly)).Id);
+        var csv = new[]
+        {
+            "", "date,colour", "leg", "date\n2026-13-01\n2026-03-01\n2026-03-01", "date,cramps,time,intensity,ran\n2026-03-02,99,,,\n2026-03-03,,25:00,,\n2026-03-04,,,lots,\n2026-03-05,,,,maybe",
+            "date\n2026-03-06,extra", "date\n\"2026-03-07", "date\n" + new string('x', 5000),
+        }.SelectMany(text => NightLeg.Sync.Export.DiaryCsv.Read(new StringReader(text), calendar).Problems.Select(p => p.Error));
+        var tooLarge = new NightLeg.Mobile.ViewModels.DiaryImportViewModel(journal, diary, new InMemoryCrampEventRepository(), calendar);
+        tooLarge.TooLarge();
+        return csv.Concat(tooLarge.Problems.Select(p => p.Error)).Concat(notRemoved.Errors).Concat(report.Errors).Concat(zero.Errors).Concat(day.Errors).Concat(tooManyTags.Errors).Concat(morning.Errors).Concat(outside.Errors).Concat(future.Errors).Concat(missing.Errors).Concat(badReason.Errors).Concat(longNote.Errors);
     }
 }

@@ -203,6 +203,63 @@ public sealed class ExportImportTests : IDisposable
         public IReadOnlyList<NightLeg.Domain.Nights.Night> List(DateOnly from, DateOnly to) => inner.List(from, to);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task CsvExport_IsEveryTableInOneArchive_AndItsDiaryImportsBack()
+    {
+        // Arrange
+        var original = Path.Combine(_dir, "original.db");
+        await FillAsync(original);
+        var archive = Path.Combine(_dir, "all.zip");
+
+        // Act
+        var export = await CliRunner.RunAsync("export", "--db", original, "--out", archive);
+
+        // Assert: four tables, every event with its details, every second.
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(archive));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(archive);
+        Assert.Equal(NightLegExport.CsvTables, zip.Entries.Select(e => e.FullName));
+        string[] Lines(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        using var database = NightLegDatabase.OpenReadOnly(new DatabaseOptions(original));
+        var events = new LiteDbCrampEventRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue);
+        var night = new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue).Single();
+        var seconds = new LiteDbEpochRepository(database).Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1)).Count;
+        Assert.Equal(2, Lines("nights.csv").Length);
+        Assert.Equal(events.Count + 1, Lines("events.csv").Length);
+        Assert.Contains(Lines("events.csv"), l => l.Contains(",Confirmed,Left,Calf,7,90,stretch heat,yes,20,woke at 3,", StringComparison.Ordinal));
+        Assert.Equal(seconds + 1, Lines("seconds.csv").Length);
+
+        // The diary table is the diary format: brought into a new database, the same cramp nights and days.
+        var diaryFile = Path.Combine(_dir, "diary.csv");
+        System.IO.Compression.ZipFileExtensions.ExtractToFile(zip.GetEntry("diary.csv")!, diaryFile);
+        var restored = Path.Combine(_dir, "from-diary.db");
+        using (var fresh = NightLegDatabase.Open(new DatabaseOptions(restored)))
+        {
+            new LiteDbSettingsRepository(fresh).Save(UserSettings.Default with { TimeZoneId = night.Id.TimeZoneId }); // the diary's dates are the user's
+        }
+
+        var import = await CliRunner.RunAsync("import", diaryFile, "--db", restored);
+        Assert.True(import.ExitCode == 0, import.Stderr);
+        Assert.Contains($"{events.Count(e => e.IsConfirmedCramp)} cramp(s), 1 day(s)", import.Stdout);
+
+        // Twice is once: the second import adds nothing.
+        var again = await CliRunner.RunAsync("import", diaryFile, "--db", restored);
+        Assert.Contains("0 cramp(s), 0 day(s)", again.Stdout);
+        using var back = NightLegDatabase.OpenReadOnly(new DatabaseOptions(restored));
+        var diaries = new LiteDbDiaryRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue).Where(d => d.Factors is not null).ToList();
+        var diariesBack = new LiteDbDiaryRepository(back).List(DateOnly.MinValue, DateOnly.MaxValue);
+        Assert.Equal(diaries.Select(d => (d.Night, d.Factors)), diariesBack.Select(d => (d.Night, d.Factors)));
+        var crampNights = events.Where(e => e.IsConfirmedCramp).GroupBy(e => e.Night).Select(g => (g.Key.ToString(), g.Count())).Order().ToList();
+        var crampNightsBack = new LiteDbCrampEventRepository(back).List(DateOnly.MinValue, DateOnly.MaxValue).GroupBy(e => e.Night).Select(g => (g.Key.ToString(), g.Count())).Order().ToList();
+        Assert.Equal(crampNights, crampNightsBack);
+    }
+
     private sealed record Filled(Guid Confirmed);
 
     /// <summary>A real database: a simulated Polar H10 night replayed into it, then what a user adds.</summary>
