@@ -11,6 +11,7 @@ public static class NightLegMobileServiceCollectionExtensions
     public static IServiceCollection AddNightLegMobile(this IServiceCollection services)
     {
         services.AddSingleton<ILiveNight>(sp => new SessionLiveNight(sp.GetRequiredService<NightSession>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SampleHistoryView>();
         services.AddTransient<TonightViewModel>();
         services.AddTransient<CrampPromptViewModel>();
         services.AddTransient<MorningReviewViewModel>();

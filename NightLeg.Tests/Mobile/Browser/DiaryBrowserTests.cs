@@ -47,7 +47,7 @@ public sealed class DiaryBrowserTests
         await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
         {
             using var db = NightLegDatabase.Open(new DatabaseOptions(database));
-            DiaryHistory.Seed(db, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+            NightLeg.Sync.Simulation.SampleHistory.Seed(db, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
             return Task.CompletedTask;
         });
 
@@ -201,5 +201,33 @@ public sealed class DiaryBrowserTests
         {
             File.Delete(file);
         }
+    }
+
+    [Theory]
+    [InlineData("en-GB", "", "Sample history.")]
+    [InlineData("nb-NO", "nb-", "Eksempelhistorikk.")]
+    public async Task SampleHistory_OpensForANewUser_AndIsRemovedWithoutATrace(string locale, string prefix, string banner)
+    {
+        await using var s = await BrowserSession.StartAsync([], locale);
+
+        // A new user: nothing of their own, the sample offered.
+        await s.GoAsync("/history");
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-row]")).ToHaveCountAsync(0);
+        await s.TapAsync("sample-open");
+
+        // Eight weeks of a made-up runner, said to be one; what goes with the cramp nights already called.
+        await Assertions.Expect(s.Page.Locator("[data-testid=sample-banner]")).ToContainTextAsync(banner);
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-row]")).ToHaveCountAsync(NightLeg.Mobile.Services.SampleHistoryView.Nights);
+        await Assertions.Expect(s.Page.Locator("[data-testid=factor-called]").First).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=to-report]")).ToHaveCountAsync(0);
+        await s.ScreenshotAsync($"{prefix}sample-history");
+
+        // Removed: the page is the user's own again, and their database never held any of it.
+        await s.TapAsync("sample-remove");
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-row]")).ToHaveCountAsync(0);
+        await Assertions.Expect(s.Page.Locator("[data-testid=sample-offer]")).ToBeVisibleAsync();
+        var export = await s.Page.APIRequest.GetAsync(s.Url.TrimEnd('/') + "/export/nightleg.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await export.TextAsync());
+        Assert.Equal(0, json.RootElement.GetProperty("nights").GetArrayLength());
     }
 }

@@ -16,7 +16,7 @@ public sealed class InsightsCommandTests : IDisposable
         var db = Path.Combine(_dir, "n.db");
         using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
         {
-            DiaryHistory.Seed(database, new DateOnly(2026, 11, 25));
+            NightLeg.Sync.Simulation.SampleHistory.Seed(database, new DateOnly(2026, 11, 25));
         }
 
         // Act

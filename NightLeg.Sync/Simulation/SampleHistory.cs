@@ -5,15 +5,15 @@ using NightLeg.Domain.Nights;
 using NightLeg.Domain.Samples;
 using NightLeg.Sync.Storage;
 
-namespace NightLeg.Tests.Support;
+namespace NightLeg.Sync.Simulation;
 
 /// <summary>
-/// Two months of a runner's diary in a real database, up to last night: recorded nights, evening
+/// Two months of a runner's diary in a database, up to last night: recorded nights, evening
 /// check-ins, and cramps that follow hard or long runs (70 % of those nights, 8 % of the others),
-/// each confirmed with the trial fields; the toe lift shortens them. For the insights' end-to-end
-/// tests and screenshots.
+/// each confirmed with the trial fields; the toe lift shortens them. What a new user opens to see what
+/// a few weeks with NightLeg look like (never in their own database), and the insights' tests. Deterministic.
 /// </summary>
-public static class DiaryHistory
+public static class SampleHistory
 {
     public const string Zone = "Europe/Oslo";
 
