@@ -235,8 +235,9 @@ public static class ServeCommand
             }
         }
 
+        // A phone reaches NightLeg only on the network (--lan): without it Settings › Phone says how, instead of a code for this machine's own address.
         var phone = app.Services.GetRequiredService<PhoneSetup>();
-        phone.Url = phoneUrl;
+        phone.Url = settings.Lan ? phoneUrl : null;
         app.Services.GetRequiredService<IntegrationSettingsStore>().DefaultAppUrl = phoneUrl;
 
         if (settings.Lan && settings.InsecureHttp)

@@ -157,7 +157,7 @@ public sealed class ComponentTests : BunitContext
     {
         var page = Render<Tonight>();
 
-        Assert.Contains("No wearable paired yet.", page.Markup);
+        Assert.Contains("Welcome to NightLeg", page.Markup);
         Assert.Equal("devices", page.Find("a.big").GetAttribute("href"));
     }
 

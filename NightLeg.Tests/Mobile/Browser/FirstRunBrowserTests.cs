@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using NightLeg.Tests.Support;
+
+namespace NightLeg.Tests.Mobile.Browser;
+
+/// <summary>A new install, as a new user meets it: a welcome instead of an empty page, and the sound heard before a night needs it. (Issue 20.)</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class FirstRunBrowserTests
+{
+    [Theory]
+    [InlineData("en-GB", "", "Welcome to NightLeg")]
+    [InlineData("nb-NO", "nb-", "Velkommen til NightLeg")]
+    public async Task NewInstall_Welcomes_WithTheStepsToAFirstNight_AndTheSoundCanBeHeard(string locale, string prefix, string title)
+    {
+        await using var s = await BrowserSession.StartAsync([], locale);
+
+        // Act
+        await s.GoAsync("/tonight");
+
+        // Assert: what NightLeg does and the way on — pair, the demo, the phone, a sample.
+        var welcome = s.Page.Locator("[data-testid=welcome]");
+        await Assertions.Expect(welcome.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(welcome.Locator("ol.steps li")).ToHaveCountAsync(3);
+        foreach (var way in new[] { "welcome-pair", "welcome-demo", "welcome-phone", "welcome-sample" })
+        {
+            await Assertions.Expect(s.Page.Locator($"[data-testid={way}]")).ToBeVisibleAsync();
+        }
+
+        var overflow = await s.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the welcome is wider than the phone");
+        await s.ScreenshotAsync($"{prefix}welcome");
+
+        // The phone step lands on Settings › Phone, which says how to reach NightLeg from a phone.
+        await s.TapAsync("welcome-phone");
+        await Assertions.Expect(s.Page.Locator("[data-testid=phone-off]")).ToContainTextAsync("nightleg serve --lan");
+
+        // The sound can be tried before a night needs it (and nothing sounded before the tap).
+        Assert.Empty(await s.AlertsAsync());
+        await s.TapAsync("sound-test");
+        Assert.Contains("audio", await s.AlertsAsync());
+    }
+}
