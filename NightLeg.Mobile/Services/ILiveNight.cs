@@ -21,6 +21,6 @@ public interface ILiveNight
     /// <summary>The user starts the night.</summary>
     void StartNight();
 
-    /// <summary>The user ends the night.</summary>
-    void StopNight();
+    /// <summary>The user ends the night; completes once the ended night is stored.</summary>
+    Task StopNightAsync();
 }

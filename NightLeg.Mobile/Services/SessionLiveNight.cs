@@ -28,5 +28,9 @@ public sealed class SessionLiveNight : ILiveNight
 
     public void StartNight() => _session.StartNight(_time.GetUtcNow());
 
-    public void StopNight() => _session.StopNight(_time.GetUtcNow());
+    public Task StopNightAsync()
+    {
+        _session.StopNight(_time.GetUtcNow());
+        return _session.FlushAsync();
+    }
 }

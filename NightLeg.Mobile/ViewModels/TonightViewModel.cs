@@ -1,6 +1,8 @@
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using NightLeg.Domain.Detection;
+using NightLeg.Domain.History;
+using NightLeg.Domain.Storage;
 using NightLeg.Mobile.Services;
 using NightLeg.Sync.Live;
 
@@ -10,10 +12,17 @@ namespace NightLeg.Mobile.ViewModels;
 public sealed partial class TonightViewModel : ObservableObject, IDisposable
 {
     private readonly ILiveNight _live;
+    private readonly HistoryService? _history;
+    private readonly INightRepository? _nights;
 
-    public TonightViewModel(ILiveNight live)
+    private readonly TimeProvider _time;
+
+    public TonightViewModel(ILiveNight live, HistoryService? history = null, INightRepository? nights = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _live = live;
+        _history = history;
+        _nights = nights;
         Status = live.Status;
         live.StatusChanged += OnStatus;
     }
@@ -44,18 +53,28 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
 
     public string BaselineText => Status.BaselineHeartRateBpm is { } b ? Math.Round(b).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
 
-    [RelayCommand]
-    private Task StartNightAsync()
-    {
-        _live.StartNight();
-        return Task.CompletedTask;
-    }
+    /// <summary>The night just ended here, summed up (until the next is started); null otherwise.</summary>
+    [ObservableProperty]
+    public partial NightSummary? Ended { get; private set; }
 
     [RelayCommand]
-    private Task StopNightAsync()
+    private void StartNight()
     {
-        _live.StopNight();
-        return Task.CompletedTask;
+        Ended = null;
+        _live.StartNight();
+    }
+
+    /// <summary>Ends the night and, once it is stored, sums it up.</summary>
+    [RelayCommand]
+    private async Task StopNightAsync()
+    {
+        await _live.StopNightAsync();
+        if (_history is not null && _nights is not null &&
+            DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) is var today &&
+            _nights.List(today.AddDays(-2), today.AddDays(1)).MaxBy(n => n.RecordingEnd) is { } latest)
+        {
+            Ended = _history.Get(latest.Id);
+        }
     }
 
     public void Dispose() => _live.StatusChanged -= OnStatus;

@@ -30,5 +30,9 @@ public sealed class FakeLiveNight : ILiveNight
 
     public void StartNight() => Starts++;
 
-    public void StopNight() => Stops++;
+    public Task StopNightAsync()
+    {
+        Stops++;
+        return Task.CompletedTask;
+    }
 }

@@ -39,4 +39,28 @@ public sealed class FirstRunBrowserTests
         await s.TapAsync("sound-test");
         Assert.Contains("audio", await s.AlertsAsync());
     }
+
+    [Fact]
+    public async Task EndingTheNight_SumsItUp_AndNoLongerShowsTheSleeper()
+    {
+        await using var s = await BrowserSession.StartAsync(["--demo", "--speed", "60"]);
+        await s.GoAsync("/tonight");
+        await Assertions.Expect(s.Page.Locator("[data-testid=connection]")).ToContainTextAsync("Recording", new() { Timeout = 60_000 });
+        await s.TapAsync("start-night");
+        await s.TapAsync("checkin-skip");
+        await Assertions.Expect(s.Page.Locator("[data-testid=sleep-state]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=battery]")).ToContainTextAsync("battery");
+
+        // Act
+        await s.TapAsync("stop-night");
+
+        // Assert: what the night was, the way to the morning; not "Asleep" any more.
+        var ended = s.Page.Locator("[data-testid=night-ended]");
+        await Assertions.Expect(ended).ToContainTextAsync("in bed");
+        await Assertions.Expect(s.Page.Locator("[data-testid=sleep-state]")).ToHaveCountAsync(0);
+        await Assertions.Expect(s.Page.Locator("[data-testid=start-night]")).ToBeVisibleAsync();
+        await s.ScreenshotAsync("tonight-ended");
+        await s.TapAsync("to-morning");
+        await Assertions.Expect(s.Page.Locator("[data-testid=morning]")).ToBeVisibleAsync();
+    }
 }
