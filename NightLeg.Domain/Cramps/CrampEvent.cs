@@ -48,9 +48,17 @@ public sealed record CrampEvent(
     /// <summary>True when this counts as a cramp (confirmed in the morning).</summary>
     public bool IsConfirmedCramp => Status == ReviewStatus.Confirmed;
 
-    /// <summary>The answer in the night, with optional quick-log details.</summary>
+    /// <summary>
+    /// The answer in the night, with optional quick-log details. Never before the question: with a clock behind
+    /// the wearable's seconds (the demo's night played faster than real time) the answer is put at the decision.
+    /// </summary>
     public CrampEvent Answered(NightAnswer answer, DateTimeOffset at, CrampDetails? quickLog) =>
-        this with { Answer = answer, AnsweredAt = at, Details = quickLog is null ? Details : Details.MergedWith(quickLog) };
+        this with
+        {
+            Answer = answer,
+            AnsweredAt = Detection is { DetectedAt: var asked } && asked > at ? asked : at,
+            Details = quickLog is null ? Details : Details.MergedWith(quickLog),
+        };
 
     /// <summary>Confirmed as a cramp in the morning, with details added to what is there.</summary>
     public CrampEvent Confirmed(CrampDetails details) =>

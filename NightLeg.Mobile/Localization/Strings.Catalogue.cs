@@ -19,6 +19,7 @@ public sealed partial class Strings
         ["tonight.ended"] = ("Night ended", "Natten er avsluttet"),
         ["tonight.endedFacts"] = ("{0} in bed, {1} asleep", "{0} i sengen, {1} søvn"),
         ["tonight.toMorning"] = ("To the morning", "Til morgenen"),
+        ["tonight.demoSpeed"] = ("Demo night at {0}× speed: its times run ahead of your clock.", "Demonatt i {0}× fart: tidene går foran klokken din."),
         ["tonight.now"] = ("Right now", "Akkurat nå"),
         ["tonight.battery"] = ("battery {0} %", "batteri {0} %"),
         ["tonight.noDevice"] = ("No wearable paired yet.", "Ingen enhet er paret ennå."),

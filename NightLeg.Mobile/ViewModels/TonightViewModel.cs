@@ -17,8 +17,10 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
 
     private readonly TimeProvider _time;
 
-    public TonightViewModel(ILiveNight live, HistoryService? history = null, INightRepository? nights = null, TimeProvider? time = null)
+    public TonightViewModel(ILiveNight live, HistoryService? history = null, INightRepository? nights = null, TimeProvider? time = null,
+        NightLeg.Sync.NightLegSyncSettings? sync = null, IDeviceRepository? devices = null)
     {
+        DemoSpeed = sync?.Demo.Speed > 1 && devices?.GetPaired()?.IsDemo == true ? sync.Demo.Speed : null;
         _time = time ?? TimeProvider.System;
         _live = live;
         _history = history;
@@ -52,6 +54,9 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
     public string HeartRateText => Status.HeartRateBpm is { } hr ? Math.Round(hr).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
 
     public string BaselineText => Status.BaselineHeartRateBpm is { } b ? Math.Round(b).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>How many times faster than real time the demo wearable's night plays, when it is the one paired and faster (its times then run ahead of the clock); null otherwise.</summary>
+    public double? DemoSpeed { get; }
 
     /// <summary>The night just ended here, summed up (until the next is started); null otherwise.</summary>
     [ObservableProperty]

@@ -140,4 +140,17 @@ public sealed class ChangingAnswersTests : IDisposable
         Assert.Single(_sleeper.GetLearning().Confirmed);
         Assert.Equal(1, _sleeper.GetLearning().MovementLevel, 6);
     }
+
+    [Fact]
+    public void AnAnswer_IsNeverBeforeItsQuestion_EvenWithTheClockBehindTheWearable()
+    {
+        // The demo plays its night faster than the clock: the detection is "later" than now.
+        var onset = _time.GetUtcNow().AddMinutes(33);
+        var cramp = CrampEvent.FromDetection(Guid.NewGuid(), Night, new AwakeningDetected(onset, onset.AddSeconds(20), 52, 70, 14, null, 0.7, DetectionEvidence.HeartRateAndMotion));
+        _events.Save(cramp);
+
+        var answered = _journal.AnswerTonight(cramp.Id, NightAnswer.Cramp).Value!;
+
+        Assert.Equal(cramp.Detection!.DetectedAt, answered.AnsweredAt);
+    }
 }

@@ -50,6 +50,7 @@ public sealed class FirstRunBrowserTests
         await s.TapAsync("checkin-skip");
         await Assertions.Expect(s.Page.Locator("[data-testid=sleep-state]")).ToBeVisibleAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=battery]")).ToContainTextAsync("battery");
+        await Assertions.Expect(s.Page.Locator("[data-testid=demo-speed]")).ToContainTextAsync("60×"); // its times run ahead: said so
 
         // Act
         await s.TapAsync("stop-night");
