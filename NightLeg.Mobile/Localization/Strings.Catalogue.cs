@@ -394,6 +394,7 @@ public sealed partial class Strings
         ["ha.Failed"] = ("Home Assistant: {0}", "Home Assistant: {0}"),
         ["settings.sound"] = ("Sound and vibration", "Lyd og vibrasjon"),
         ["settings.soundOff"] = ("Off: the prompt waits silently on the screen", "Av: varselet venter stille på skjermen"),
+        ["settings.thisBrowser"] = ("this browser", "denne nettleseren"),
         ["settings.soundTest"] = ("Play the sound", "Spill av lyden"),
         ["settings.soundOn"] = ("On when you are plainly awake in distress", "På når du helt klart er våken og har det vondt"),
         ["settings.soundNote"] = ("A cramp wakes you; the prompt only has to be there when you look. It always appears silently, and sounds only after a minute and a half of working the leg with your heart up — never for heart rate alone, a turn-over or restlessness.", "En krampe vekker deg; varselet trenger bare å være der når du ser. Det kommer alltid stille, og lyder først etter halvannet minutt med arbeid i beinet og høy puls — aldri for puls alene, en snuing eller uro."),

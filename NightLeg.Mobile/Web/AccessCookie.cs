@@ -11,8 +11,20 @@ public static class AccessCookie
 {
     public const string Name = "nightleg-access";
 
-    /// <summary>True when the request carries a token that is still valid.</summary>
-    public static bool IsLetIn(HttpContext context, AccessTokens tokens) => tokens.Validate(context.Request.Cookies[Name]) is not null;
+    /// <summary>Where a let-in request keeps its browser's reference (<see cref="SignedInBrowser.Reference"/>): Settings marks "this browser" by it.</summary>
+    public const string BrowserItem = "nightleg.browser";
+
+    /// <summary>True when the request carries a token that is still valid; its browser's reference is kept in <see cref="BrowserItem"/>.</summary>
+    public static bool IsLetIn(HttpContext context, AccessTokens tokens)
+    {
+        if (tokens.Validate(context.Request.Cookies[Name]) is not { } reference)
+        {
+            return false;
+        }
+
+        context.Items[BrowserItem] = reference;
+        return true;
+    }
 
     /// <summary>Issues a token for <paramref name="browser"/> and sets it on the response.</summary>
     public static void Append(HttpContext context, AccessTokens tokens, TimeProvider time, string browser) =>

@@ -171,10 +171,14 @@ public sealed class DemoNightBrowserTests
         var browser = s.Page.Locator("[data-testid=browser]");
         await Assertions.Expect(browser).ToHaveCountAsync(1);
         await Assertions.Expect(browser).ToContainTextAsync("Chrome");
+        await Assertions.Expect(browser.Locator("[data-testid=this-browser]")).ToBeVisibleAsync();
         await browser.ScrollIntoViewIfNeededAsync();
         await s.ScreenshotAsync("settings-browsers");
         await s.TapAsync("sign-out");
-        await Assertions.Expect(s.Page.Locator("[data-testid=no-browsers]")).ToBeVisibleAsync();
+
+        // Signing out this browser leaves the page at once: nothing more is shown without the code.
+        await Assertions.Expect(s.Page.Locator("input[name=code]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=settings]")).ToHaveCountAsync(0);
         var after = await s.Page.GotoAsync("/tonight");
         Assert.Equal(401, after!.Status);
     }
