@@ -9,7 +9,8 @@ namespace NightLeg.Mobile.Web;
 /// </summary>
 public static class AccessCookie
 {
-    public const string Name = "nightleg-access";
+    /// <summary>The cookie's name for the NightLeg of <paramref name="tokens"/>: <c>nightleg-access-</c> and its database's <see cref="AccessTokens.Owner"/> (two NightLegs on one machine, one browser: both stay signed in).</summary>
+    public static string NameFor(AccessTokens tokens) => "nightleg-access-" + tokens.Owner;
 
     /// <summary>Where a let-in request keeps its browser's reference (<see cref="SignedInBrowser.Reference"/>): Settings marks "this browser" by it.</summary>
     public const string BrowserItem = "nightleg.browser";
@@ -17,7 +18,7 @@ public static class AccessCookie
     /// <summary>True when the request carries a token that is still valid; its browser's reference is kept in <see cref="BrowserItem"/>.</summary>
     public static bool IsLetIn(HttpContext context, AccessTokens tokens)
     {
-        if (tokens.Validate(context.Request.Cookies[Name]) is not { } reference)
+        if (tokens.Validate(context.Request.Cookies[NameFor(tokens)]) is not { } reference)
         {
             return false;
         }
@@ -28,7 +29,7 @@ public static class AccessCookie
 
     /// <summary>Issues a token for <paramref name="browser"/> and sets it on the response.</summary>
     public static void Append(HttpContext context, AccessTokens tokens, TimeProvider time, string browser) =>
-        context.Response.Cookies.Append(Name, tokens.Issue(browser), new CookieOptions
+        context.Response.Cookies.Append(NameFor(tokens), tokens.Issue(browser), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,

@@ -71,6 +71,9 @@ public static class NightLegWebHost
         // encrypted with a key that would have to sit beside them; ASP.NET's warning says the latter.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         var keys = builder.Services.AddDataProtection().SetApplicationName("NightLeg");
+        // A browser keeps cookies per host, not per port: two NightLegs on one machine (each with its own database and
+        // keys) would read each other's antiforgery cookie and log a failed decryption. Each names its own.
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = ".NightLeg.Antiforgery." + NightLeg.Sync.Storage.AccessTokens.OwnerOf(database.Path));
         if (database.Path is { } path)
         {
             var folder = Path.Combine(Path.GetDirectoryName(path)!, "keys");

@@ -10,6 +10,17 @@ namespace NightLeg.Sync.Storage;
 /// </summary>
 public sealed class AccessTokens(NightLegDatabase database, TimeProvider time)
 {
+    /// <summary>
+    /// A short stable name of the database these tokens belong to (from its full path): a browser keeps cookies per
+    /// host, not per port, so two NightLegs on one machine name their cookies apart by it.
+    /// </summary>
+    public string Owner { get; } = OwnerOf(database.Path);
+
+    /// <summary>The <see cref="Owner"/> of a database at <paramref name="path"/> (null: in memory).</summary>
+    public static string OwnerOf(string? path) => path is null
+        ? "memory"
+        : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..8].ToLowerInvariant();
+
     /// <summary>How long a browser stays let in.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(180);
 

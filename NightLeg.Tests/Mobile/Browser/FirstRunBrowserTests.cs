@@ -64,4 +64,32 @@ public sealed class FirstRunBrowserTests
         await s.TapAsync("to-morning");
         await Assertions.Expect(s.Page.Locator("[data-testid=morning]")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task OneBrowser_TwoNightLegs_BothStaySignedIn_NeitherLogsAFailedAntiforgeryCookie()
+    {
+        // Arrange: a second NightLeg on its own database, on the same host (cookies are per host, not per port).
+        await using var s = await BrowserSession.StartAsync([]);
+        var other = Directory.CreateTempSubdirectory("nightleg-second-").FullName;
+        var second = NightLegProcess.Start(["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(other, "nightleg.db")]);
+
+        try
+        {
+            // Act: the same browser uses both, back and forth (each page load checks its cookies).
+            await s.Page.GotoAsync(await second.WaitForLinkAsync());
+            await s.Page.WaitForSelectorAsync("[data-interactive=true]");
+            await s.GoAsync("/settings");
+            await s.Page.GotoAsync(await second.WaitForUrlAsync() + "/settings");
+            await s.Page.WaitForSelectorAsync("[data-interactive=true]");
+
+            // Assert
+            Assert.DoesNotContain("ntiforgery", s.Server.Stdout + s.Server.Stderr);
+            Assert.DoesNotContain("ntiforgery", second.Stdout + second.Stderr);
+        }
+        finally
+        {
+            await second.DisposeAsync();
+            Directory.Delete(other, recursive: true);
+        }
+    }
 }
