@@ -153,9 +153,9 @@ public sealed class DiaryBrowserTests
     }
 
     [Theory]
-    [InlineData("en-GB", "", "Brought in 4 nights: 3 cramps and 4 days", "Logged by hand", "Cramp nights so far: 2 of 4.")]
-    [InlineData("nb-NO", "nb-", "Hentet inn 4 netter: 3 kramper og 4 dager", "Ført for hånd", "Krampenetter så langt: 2 av 4.")]
-    public async Task DiaryCsv_BroughtInInSettings_ShowsInHistoryAndInsights_AndComesOutAgainAsCsv(string locale, string prefix, string done, string logged, string counts)
+    [InlineData("en-GB", "", "Brought in 4 nights: 3 cramps and 4 days", "Logged by hand", "Cramp nights so far: 2 of 4.", "Hard or long run (6 more nights with it, 6 without, before NightLeg can tell)")]
+    [InlineData("nb-NO", "nb-", "Hentet inn 4 netter: 3 kramper og 4 dager", "Ført for hånd", "Krampenetter så langt: 2 av 4.", "Hard eller lang tur (6 netter til med, 6 uten, før NightLeg kan si noe)")]
+    public async Task DiaryCsv_BroughtInInSettings_ShowsInHistoryAndInsights_AndComesOutAgainAsCsv(string locale, string prefix, string done, string logged, string counts, string progress)
     {
         // Arrange: a new user with a diary kept in a spreadsheet (the documented example, moved to last month).
         var lines = (await File.ReadAllLinesAsync(RepositoryRoot.Combine("docs", "examples", "diary.csv"))).ToList();
@@ -184,6 +184,7 @@ public sealed class DiaryBrowserTests
             await Assertions.Expect(s.Page.Locator("[data-testid=night-row]").First).ToContainTextAsync(logged);
             await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(2);
             await Assertions.Expect(s.Page.Locator("[data-testid=insights-counts]")).ToHaveTextAsync(counts);
+            await Assertions.Expect(s.Page.Locator("[data-testid=factor-waiting]")).ToContainTextAsync(progress); // progress long before 8 + 8 nights
             await s.ScreenshotAsync($"{prefix}history-diary");
 
             // A logged night's own page: its cramp with the diary's details, changeable like any other.
