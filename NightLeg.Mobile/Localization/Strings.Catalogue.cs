@@ -89,6 +89,8 @@ public sealed partial class Strings
         ["event.sleptAfter"] = ("asleep again after {0}", "sovnet igjen etter {0}"),
         ["event.notSlept"] = ("did not sleep again", "sovnet ikke igjen"),
         ["history.week"] = ("W{0}", "U{0}"),
+        ["history.older"] = ("Show older nights", "Vis eldre netter"),
+        ["history.noOlder"] = ("No older nights.", "Ingen eldre netter."),
         ["history.logged"] = ("Logged by hand", "Ført for hånd"),
         ["night.notRecorded"] = ("Not recorded: what you logged by hand.", "Ikke registrert: det du førte for hånd."),
         ["morning.addMissed"] = ("Add a cramp I had", "Legg til en krampe"),

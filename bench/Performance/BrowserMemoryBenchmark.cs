@@ -137,7 +137,7 @@ public static partial class BrowserMemoryBenchmark
         await page.WaitForTimeoutAsync(300);
     }
 
-    private static async Task<string> ReadLinkAsync(Process server)
+    internal static async Task<string> ReadLinkAsync(Process server)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

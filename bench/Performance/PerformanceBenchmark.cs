@@ -102,6 +102,9 @@ public static class PerformanceBenchmark
 
         Durability(output, workDir);
         HistoryBenchmark(output, Path.Combine(workDir, "history.db"));
+        output.WriteLine("### Ten years of nights");
+        output.WriteLine();
+        TenYearsBenchmark.Run(output).GetAwaiter().GetResult();
         return 0;
     }
 
