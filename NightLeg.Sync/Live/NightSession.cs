@@ -34,6 +34,9 @@ public sealed partial class NightSession : IAsyncDisposable
     private long _received;
     private int? _pendingBattery;
     private readonly TimeProvider _time;
+
+    /// <summary>When the notification being handled reached NightLeg (wall clock): an awakening it decides is logged with it.</summary>
+    private DateTimeOffset? _handlingArrivedAt;
     private DateTimeOffset _storageLoggedAt = DateTimeOffset.MinValue;
     private bool _captureFailed;
     private StorageException? _storageProblem;
@@ -53,7 +56,12 @@ public sealed partial class NightSession : IAsyncDisposable
         _capture = capture;
         _logger = logger;
         _time = time;
-        _persister.EventRecorded += e => Raise(AwakeningRecorded, e);
+        _persister.EventRecorded += e =>
+        {
+            // How long from the deciding notification reaching NightLeg to the prompt going out (the end-to-end latency's first half).
+            LogDecided(e.Id, _handlingArrivedAt, _time.GetUtcNow());
+            Raise(AwakeningRecorded, e);
+        };
         _persister.Distressed += (e, _) => Raise(AwakeningDistressed, e);
         _persister.StorageFailed += OnStorageFailed;
         _persister.StorageRecovered += OnStorageRecovered;
@@ -103,7 +111,7 @@ public sealed partial class NightSession : IAsyncDisposable
     public void Post(in GattNotification notification)
     {
         Interlocked.Increment(ref _received); // BLE callbacks of different characteristics may run on different threads
-        _queue.Writer.TryWrite(new Message(MessageKind.Notification, notification, null, null));
+        _queue.Writer.TryWrite(new Message(MessageKind.Notification, notification, null, null, Arrived: _time.GetUtcNow()));
     }
 
     /// <summary>The link state changed (any thread); a lost link opens a gap that the next data closes.</summary>
@@ -190,6 +198,7 @@ public sealed partial class NightSession : IAsyncDisposable
         {
             case MessageKind.Notification:
                 var n = message.Notification;
+                _handlingArrivedAt = message.Arrived;
                 if (_gapOpen)
                 {
                     if (_gapStart is { } gapStart)
@@ -341,6 +350,9 @@ public sealed partial class NightSession : IAsyncDisposable
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Awakening {Id} decided: its notification reached NightLeg at {ArrivedAt:O}, the prompt went out at {PromptAt:O}")]
+    private partial void LogDecided(Guid id, DateTimeOffset? arrivedAt, DateTimeOffset promptAt);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a notification from {Characteristic} that did not decode: {Reason}")]
     private partial void LogInvalid(Guid characteristic, string reason);
 
@@ -370,5 +382,5 @@ public sealed partial class NightSession : IAsyncDisposable
 
     private readonly record struct Message(MessageKind Kind, GattNotification Notification, ConnectionState? State,
         (string? Device, int? Battery, MovementState? Movement, bool? WornOnChest)? Extra,
-        TaskCompletionSource? Done = null);
+        TaskCompletionSource? Done = null, DateTimeOffset? Arrived = null);
 }
