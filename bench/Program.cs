@@ -37,6 +37,7 @@ return command switch
     "browser-memory" => await BrowserMemoryBenchmark.Run(Console.Out, rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4,
         environment: args.SkipWhile(a => a != "--env").Skip(1).FirstOrDefault()),
     "prompt-latency" => await NightLeg.Bench.Performance.PromptLatencyBenchmark.Run(Console.Out),
+    "packaged-unit" => PrintPackagedUnit(),
     "ten-years" => await NightLeg.Bench.Performance.TenYearsBenchmark.Run(Console.Out),
     "memory-live" => await PerformanceBenchmark.MemoryLive(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
@@ -101,4 +102,11 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: nightleg-bench report [FILE] | detection [--device hr-strap|infinitime|polar-h10] [--sensitivity Low|Normal|High] [--verbose] [--nightleg-only] | performance | trace HYPNOGRAM SEED CRAMPS --device D");
     return 2;
+}
+
+// The Debian package's systemd unit, as NightLeg's own SystemdUnit writes it: `nightleg-bench packaged-unit > packaging/deb/nightleg.service`.
+static int PrintPackagedUnit()
+{
+    Console.Out.Write(NightLeg.Mobile.Hosting.SystemdUnit.Packaged.Render());
+    return 0;
 }

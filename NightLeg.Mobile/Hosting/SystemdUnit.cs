@@ -14,8 +14,16 @@ namespace NightLeg.Mobile.Hosting;
 /// <param name="UserUnit">A unit for <c>systemctl --user</c>.</param>
 /// <param name="ServeArguments">Further arguments for <c>serve</c> (<c>--lan</c>, <c>--urls …</c>).</param>
 /// <param name="BluetoothGroup">Add the <c>bluetooth</c> group (where BlueZ's D-Bus policy admits it; only when the group exists).</param>
-public sealed record SystemdUnit(IReadOnlyList<string> Command, string DatabasePath, string? User, bool UserUnit, IReadOnlyList<string> ServeArguments, bool BluetoothGroup)
+/// <param name="FromPackage">The unit the Debian package installs (<see cref="Packaged"/>) rather than one <c>install-service</c> writes.</param>
+public sealed record SystemdUnit(IReadOnlyList<string> Command, string DatabasePath, string? User, bool UserUnit, IReadOnlyList<string> ServeArguments, bool BluetoothGroup,
+    bool FromPackage = false)
 {
+    /// <summary>
+    /// The unit of the Debian package (packaging/deb/nightleg.service, kept equal to this by a test): the program under
+    /// <c>/usr/lib/nightleg</c>, the system user <c>nightleg</c> (in the bluetooth group), its data in <c>/var/lib/nightleg</c>.
+    /// </summary>
+    public static SystemdUnit Packaged { get; } = new(["/usr/lib/nightleg/nightleg"], "/var/lib/nightleg/nightleg.db", "nightleg", false, ["--lan"], BluetoothGroup: true, FromPackage: true);
+
     /// <summary>The first line of every unit NightLeg writes: a file without it is not ours and is never overwritten.</summary>
     public const string Marker = "# NightLeg: written by `nightleg install-service`";
 
@@ -53,7 +61,15 @@ public sealed record SystemdUnit(IReadOnlyList<string> Command, string DatabaseP
         var dataFolder = Path.GetDirectoryName(DatabasePath)!;
         var exec = string.Join(' ', Command.Concat(["serve", "--db", DatabasePath]).Concat(ServeArguments).Select(Quote));
         var unit = new StringBuilder();
-        unit.AppendLine(Marker).AppendLine("# (it rewrites this file when run again; edit a drop-in instead: systemctl edit nightleg)");
+        if (FromPackage)
+        {
+            unit.AppendLine("# NightLeg: installed by its Debian package (enable it: sudo systemctl enable --now nightleg; change it with a drop-in: systemctl edit nightleg)");
+        }
+        else
+        {
+            unit.AppendLine(Marker).AppendLine("# (it rewrites this file when run again; edit a drop-in instead: systemctl edit nightleg)");
+        }
+
         unit.AppendLine("[Unit]");
         unit.AppendLine("Description=NightLeg: records the wearable overnight and prompts at a night cramp");
         if (!UserUnit)

@@ -57,6 +57,18 @@ public sealed class SystemdTests : IDisposable
     }
 
     [Fact]
+    public void DebianPackagesUnit_IsTheOneSystemdUnitWrites_AndSystemdReadsIt()
+    {
+        var packaged = File.ReadAllText(RepositoryRoot.Combine("packaging", "deb", SystemdUnit.FileName));
+
+        Assert.Equal(SystemdUnit.Packaged.Render(), packaged); // regenerate: the test's expected text is the file
+        var lines = packaged.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("ExecStart=/usr/lib/nightleg/nightleg serve --db /var/lib/nightleg/nightleg.db --lan", lines);
+        Assert.Contains("User=nightleg", lines);
+        Assert.Contains("ReadWritePaths=/var/lib/nightleg", lines);
+    }
+
+    [Fact]
     public async Task InstallService_NewlineInTheDatabasePath_RefusedInOneLine_NothingWritten()
     {
         // Issue 21, R9: the repro wrote an injected "ExecStartPre=" line into the unit and exited 0.
