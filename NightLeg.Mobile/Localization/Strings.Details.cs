@@ -1,5 +1,6 @@
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Guidance;
+using NightLeg.Domain.Storage;
 
 namespace NightLeg.Mobile.Localization;
 
@@ -43,5 +44,25 @@ public sealed partial class Strings
         }
 
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>Kilometres in a mile.</summary>
+    public const double KmPerMile = 1.609344;
+
+    /// <summary>The unit's short name: "km" or "mi".</summary>
+    public static string DistanceUnitName(DistanceUnit unit) => unit == DistanceUnit.Miles ? "mi" : "km";
+
+    /// <summary>A run's distance (stored in km) in the user's unit: "18 km", "11 mi".</summary>
+    public static string Distance(double km, DistanceUnit unit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(unit == DistanceUnit.Miles ? km / KmPerMile : km):0} {DistanceUnitName(unit)}");
+
+    /// <summary>A distance chip of the check-in (its middle, in km) in the user's unit: "≈18" or "≈11", the last "25+" or "15+".</summary>
+    public static string DistanceChip(double km, bool last, DistanceUnit unit)
+    {
+        var value = unit == DistanceUnit.Miles ? km / KmPerMile : km;
+        var rounded = value < 10 ? Math.Round(value * 2) / 2 : Math.Round(value);
+        return last
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Floor(value):0}+")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"≈{rounded:0.#}");
     }
 }

@@ -32,6 +32,10 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
     [ObservableProperty]
     public partial bool PromptSound { get; set; }
 
+    /// <summary>How run distances are shown.</summary>
+    [ObservableProperty]
+    public partial DistanceUnit Distance { get; set; }
+
     [ObservableProperty]
     public partial PairedDevice? Device { get; set; }
 
@@ -58,6 +62,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
         Language = current.Language;
         Sensitivity = current.Sensitivity;
         PromptSound = current.PromptSound;
+        Distance = current.Distance;
         Device = devices.GetPaired();
         Browsers = access?.List();
         LastBackup = File.Exists(DatabasePath) ? DatabaseBackups.For(DatabasePath).Newest() : null;
@@ -92,7 +97,7 @@ public sealed partial class SettingsViewModel(ISettingsRepository settings, IDev
     private void Save()
     {
         var before = settings.Get();
-        settings.Save(before with { Language = Language, Sensitivity = Sensitivity, PromptSound = PromptSound });
+        settings.Save(before with { Language = Language, Sensitivity = Sensitivity, PromptSound = PromptSound, Distance = Distance });
         SensitivityChanged |= before.Sensitivity != Sensitivity;
         Saved = true;
     }

@@ -33,6 +33,7 @@ public static partial class ExportJson
         json.WriteString("sensitivity", settings.Sensitivity.ToString());
         json.WriteString("timeZone", settings.TimeZoneId);
         json.WriteBoolean("promptSound", settings.PromptSound);
+        json.WriteString("distance", settings.Distance.ToString());
         json.WriteEndObject();
     }
 
@@ -40,7 +41,8 @@ public static partial class ExportJson
         OptionalEnum<Language>(e, "language"),
         RequiredEnum<Sensitivity>(e, "sensitivity"),
         OptionalString(e, "timeZone"),
-        e.GetProperty("promptSound").GetBoolean());
+        e.GetProperty("promptSound").GetBoolean(),
+        e.TryGetProperty("distance", out _) ? OptionalEnum<DistanceUnit>(e, "distance") ?? DistanceUnit.Kilometres : DistanceUnit.Kilometres);
 
     public static void WriteDevice(Utf8JsonWriter json, PairedDevice? device)
     {

@@ -15,7 +15,8 @@ public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISetti
             d["language"].IsNull ? null : Enum.Parse<Language>(d["language"].AsString),
             Enum.Parse<Sensitivity>(d["sensitivity"].AsString),
             d["timeZone"].IsNull ? null : d["timeZone"].AsString,
-            d.TryGetValue("promptSound", out var sound) && sound.IsBoolean && sound.AsBoolean)
+            d.TryGetValue("promptSound", out var sound) && sound.IsBoolean && sound.AsBoolean,
+            d.TryGetValue("distance", out var distance) && distance.IsString && Enum.TryParse<DistanceUnit>(distance.AsString, out var unit) ? unit : DistanceUnit.Kilometres)
         : UserSettings.Default;
 
     /// <inheritdoc />
@@ -28,6 +29,7 @@ public sealed class LiteDbSettingsRepository(NightLegDatabase database) : ISetti
             ["sensitivity"] = settings.Sensitivity.ToString(),
             ["timeZone"] = settings.TimeZoneId ?? BsonValue.Null,
             ["promptSound"] = settings.PromptSound,
+            ["distance"] = settings.Distance.ToString(),
         };
         database.Write(Collections.Settings, c => c.Upsert(doc));
     }

@@ -92,4 +92,28 @@ public sealed class FirstRunBrowserTests
             Directory.Delete(other, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Miles_ChosenInSettings_TheCheckInAsksInMiles_AndStoresKilometres()
+    {
+        await using var s = await BrowserSession.StartAsync(["--demo", "--speed", "1"]);
+        await s.GoAsync("/settings");
+        await s.TapAsync("distance-miles");
+        await Assertions.Expect(s.Page.Locator("[data-testid=distance-miles]")).ToHaveAttributeAsync("aria-checked", "true");
+
+        // Act
+        await s.GoAsync("/tonight");
+        await s.TapAsync("start-night");
+        await s.TapAsync("run-hard");
+
+        // Assert: the chips read in miles; the one tapped is stored as the kilometres it stands for.
+        await Assertions.Expect(s.Page.Locator("[data-testid=distance-unit]")).ToHaveTextAsync("mi");
+        await Assertions.Expect(s.Page.Locator("[data-testid=km-18]")).ToHaveTextAsync("≈11");
+        await Assertions.Expect(s.Page.Locator("[data-testid=km-25]")).ToHaveTextAsync("15+");
+        await s.TapAsync("km-18");
+        await s.TapAsync("checkin-save");
+        await Assertions.Expect(s.Page.Locator("[data-testid=checkin]")).ToHaveCountAsync(0);
+        var export = await s.Page.APIRequest.GetAsync(s.Url.TrimEnd('/') + "/export/nightleg.json");
+        Assert.Contains("\"runKm\":18", await export.TextAsync());
+    }
 }
