@@ -150,6 +150,14 @@ public sealed class DiaryBrowserTests
         await Assertions.Expect(onPage.Locator("[data-testid=event-status]")).ToHaveTextAsync(dismissed);
         await s.GoAsync("/history");
         await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(0);
+
+        // …and back to a cramp (its details kept in the form), shown with them; History counts it again.
+        await s.GoAsync("/history/" + Uri.EscapeDataString(night.ToString()));
+        await s.TapAsync("change-confirm");
+        await s.TapAsync("form-save");
+        await Assertions.Expect(onPage.Locator("[data-testid=event-details]")).ToContainTextAsync(details);
+        await s.GoAsync("/history");
+        await Assertions.Expect(s.Page.Locator("[data-testid=night-cramps]")).ToHaveCountAsync(1);
     }
 
     [Theory]
