@@ -38,6 +38,7 @@ return command switch
         environment: args.SkipWhile(a => a != "--env").Skip(1).FirstOrDefault()),
     "prompt-latency" => await NightLeg.Bench.Performance.PromptLatencyBenchmark.Run(Console.Out),
     "packaged-unit" => PrintPackagedUnit(),
+    "footprint" => await NightLeg.Bench.Performance.FootprintBenchmark.Run(Console.Out),
     "ten-years" => await NightLeg.Bench.Performance.TenYearsBenchmark.Run(Console.Out),
     "memory-live" => await PerformanceBenchmark.MemoryLive(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),

@@ -108,6 +108,9 @@ public static class PerformanceBenchmark
         output.WriteLine("### Prompt latency, end to end (host radio)");
         output.WriteLine();
         PromptLatencyBenchmark.Run(output, speed: 120, minutes: 4).GetAwaiter().GetResult();
+        output.WriteLine("### Footprint on a bedside machine");
+        output.WriteLine();
+        FootprintBenchmark.Run(output).GetAwaiter().GetResult();
         return 0;
     }
 
