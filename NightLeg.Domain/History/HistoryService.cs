@@ -20,14 +20,13 @@ public sealed class HistoryService
     }
 
     /// <summary>Summaries of the nights with evening dates in [<paramref name="from"/>, <paramref name="to"/>], newest first.</summary>
-    public IReadOnlyList<NightSummary> List(DateOnly from, DateOnly to)
-    {
-        var events = _events.List(from, to).ToLookup(e => e.Night);
-        return _nights.List(from, to)
+    public IReadOnlyList<NightSummary> List(DateOnly from, DateOnly to) => Summaries(from, to, _events.List(from, to).ToLookup(e => e.Night));
+
+    private List<NightSummary> Summaries(DateOnly from, DateOnly to, ILookup<NightId, CrampEvent> events) =>
+        _nights.List(from, to)
             .Select(n => NightSummary.Of(n, events[n.Id], _reviewer.ReviewOf))
             .OrderByDescending(s => s.Id.EveningDate)
             .ToList();
-    }
 
     /// <summary>
     /// Every night known in [<paramref name="from"/>, <paramref name="to"/>], newest first: the recorded ones, and those
@@ -35,9 +34,9 @@ public sealed class HistoryService
     /// </summary>
     public IReadOnlyList<NightSummary> ListKnown(DateOnly from, DateOnly to, IEnumerable<NightId> checkedIn, NightCalendar calendar)
     {
-        var recorded = List(from, to);
+        var events = _events.List(from, to).ToLookup(e => e.Night); // read once: for the recorded nights and the logged ones
+        var recorded = Summaries(from, to, events);
         var known = recorded.Select(n => n.Id).ToHashSet();
-        var events = _events.List(from, to).ToLookup(e => e.Night);
         var logged = events.Select(g => g.Key).Concat(checkedIn).Where(id => id.EveningDate >= from && id.EveningDate <= to && known.Add(id))
             .Select(id => NightSummary.Logged(id, calendar.Window(id), events[id]));
         return [.. recorded.Concat(logged).OrderByDescending(s => s.Id.EveningDate)];

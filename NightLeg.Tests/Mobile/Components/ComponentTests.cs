@@ -33,7 +33,7 @@ public sealed class ComponentTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddTransient(_ => new CrampPromptViewModel(_live, _journal, _settings, _time));
-        Services.AddTransient(_ => new TonightViewModel(_live));
+        Services.AddTransient(_ => new TonightViewModel(_live, _time));
         _diaries = new InMemoryDiaryRepository();
         Services.AddSingleton(new NightLeg.Domain.Diary.DiaryJournal(_diaries, _time));
         Services.AddSingleton(Oslo);

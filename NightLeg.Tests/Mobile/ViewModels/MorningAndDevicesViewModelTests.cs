@@ -228,7 +228,7 @@ public sealed class MorningAndDevicesViewModelTests
     public void Tonight_FollowsTheLiveStatusAndStartsTheNight()
     {
         var live = new FakeLiveNight();
-        using var vm = new TonightViewModel(live);
+        using var vm = new TonightViewModel(live, _time);
         var changes = 0;
         vm.PropertyChanged += (_, _) => changes++;
 
