@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace NightLeg.Bench.Performance;
@@ -12,111 +11,83 @@ namespace NightLeg.Bench.Performance;
 /// server's resident memory (VmRSS) is read before, after each round and for two minutes after the last.
 /// Target: back within 20 MB of idle two minutes after the last round.
 /// </summary>
-public static partial class BrowserMemoryBenchmark
+public static class BrowserMemoryBenchmark
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
     public static async Task<int> Run(TextWriter output, int rounds = 4, int sessionsPerRound = 100, int parallel = 10, string? environment = null)
     {
-        var nightleg = Path.Combine(AppContext.BaseDirectory, "nightleg.dll");
-        if (!File.Exists(ChromiumPath) || !File.Exists(nightleg))
+        if (!File.Exists(ChromiumPath) || !File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {ChromiumPath} and {nightleg})");
+            output.WriteLine($"(skipped: needs {ChromiumPath} and {ServeProcess.Program})");
             return 0;
         }
 
-        var dir = Directory.CreateTempSubdirectory("nightleg-bench-browsers-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { nightleg, "serve", "--demo", "--speed", "1", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(dir, "nightleg.db") })
+        await using var serve = ServeProcess.Start(ServeProcess.NewFolder("browsers"), ["--demo", "--speed", "1"], environment);
+        var server = serve.Process;
+        var link = await serve.LinkAsync();
+        var baseUrl = new Uri(link).GetLeftPart(UriPartial.Authority);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            info.ArgumentList.Add(arg);
-        }
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
 
-        foreach (var pair in (environment ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            info.Environment[pair.Split('=')[0]] = pair.Split('=')[1];
-        }
+        // The user's browser opens the printed link once; every session after carries its cookie.
+        var first = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        await (await first.NewPageAsync()).GotoAsync(link);
+        var cookies = await first.StorageStateAsync();
+        await first.CloseAsync();
 
-        using var server = Process.Start(info)!;
-        try
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        var idle = ResidentMb(server.Id);
+        var idleSplit = Split(server.Id);
+        var after = new List<double>();
+        var failures = 0;
+        for (var round = 0; round < rounds; round++)
         {
-            var link = await ReadLinkAsync(server);
-            var baseUrl = new Uri(link).GetLeftPart(UriPartial.Authority);
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            using var gate = new SemaphoreSlim(parallel);
+            var sessions = Enumerable.Range(0, sessionsPerRound).Select(async _ =>
             {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-
-            // The user's browser opens the printed link once; every session after carries its cookie.
-            var first = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
-            await (await first.NewPageAsync()).GotoAsync(link);
-            var cookies = await first.StorageStateAsync();
-            await first.CloseAsync();
-
-            await Task.Delay(TimeSpan.FromSeconds(20));
-            var idle = ResidentMb(server.Id);
-            var idleSplit = Split(server.Id);
-            var after = new List<double>();
-            var failures = 0;
-            for (var round = 0; round < rounds; round++)
-            {
-                using var gate = new SemaphoreSlim(parallel);
-                var sessions = Enumerable.Range(0, sessionsPerRound).Select(async _ =>
+                await gate.WaitAsync();
+                try
                 {
-                    await gate.WaitAsync();
-                    try
-                    {
-                        await SessionAsync(browser, baseUrl, cookies);
-                    }
-                    catch (PlaywrightException)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                });
-                await Task.WhenAll(sessions);
-                after.Add(ResidentMb(server.Id));
-            }
-
-            var settle = new List<(int Seconds, double Mb)>();
-            for (var s = 15; s <= 120; s += 15)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(15));
-                settle.Add((s, ResidentMb(server.Id)));
-            }
-
-            var final = settle[^1].Mb;
-            var finalSplit = Split(server.Id);
-            output.WriteLine(Invariant($"`nightleg serve --demo` and Chromium: {rounds} rounds of {sessionsPerRound} browser sessions ({parallel} at a time; each opens Tonight, waits for its live connection, goes to History, closes){(failures > 0 ? $"; {failures} sessions failed" : string.Empty)}{(environment is null ? string.Empty : $"; environment {environment}")}. Server's resident memory:"));
-            output.WriteLine();
-            output.WriteLine("| idle | " + string.Join(" | ", after.Select((_, i) => $"after round {i + 1}")) + " | " + string.Join(" | ", settle.Select(s => $"+{s.Seconds} s")) + " | target |");
-            output.WriteLine("|" + string.Concat(Enumerable.Repeat("---|", 2 + after.Count + settle.Count)));
-            output.WriteLine(Invariant($"| {idle:0} MB | ") + string.Join(" | ", after.Select(a => Invariant($"{a:0} MB"))) + " | " +
-                string.Join(" | ", settle.Select(s => Invariant($"{s.Mb:0} MB"))) + Invariant($" | ≤ idle + 20 MB two minutes after: **{final - idle:+0;-0} MB** |"));
-            output.WriteLine();
-            output.WriteLine(Invariant($"Of that, anonymous (heaps, compiled code) {idleSplit.Anon:0} → {finalSplit.Anon:0} MB and file-backed (mapped assemblies) {idleSplit.File:0} → {finalSplit.File:0} MB."));
-            output.WriteLine();
-            return 0;
+                    await SessionAsync(browser, baseUrl, cookies);
+                }
+                catch (PlaywrightException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            await Task.WhenAll(sessions);
+            after.Add(ResidentMb(server.Id));
         }
-        finally
+
+        var settle = new List<(int Seconds, double Mb)>();
+        for (var s = 15; s <= 120; s += 15)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file the killed server still held: the temp folder is cleaned by the system.
-            }
+            await Task.Delay(TimeSpan.FromSeconds(15));
+            settle.Add((s, ResidentMb(server.Id)));
         }
+
+        var final = settle[^1].Mb;
+        var finalSplit = Split(server.Id);
+        output.WriteLine(Invariant($"`nightleg serve --demo` and Chromium: {rounds} rounds of {sessionsPerRound} browser sessions ({parallel} at a time; each opens Tonight, waits for its live connection, goes to History, closes){(failures > 0 ? $"; {failures} sessions failed" : string.Empty)}{(environment is null ? string.Empty : $"; environment {environment}")}. Server's resident memory:"));
+        output.WriteLine();
+        output.WriteLine("| idle | " + string.Join(" | ", after.Select((_, i) => $"after round {i + 1}")) + " | " + string.Join(" | ", settle.Select(s => $"+{s.Seconds} s")) + " | target |");
+        output.WriteLine("|" + string.Concat(Enumerable.Repeat("---|", 2 + after.Count + settle.Count)));
+        output.WriteLine(Invariant($"| {idle:0} MB | ") + string.Join(" | ", after.Select(a => Invariant($"{a:0} MB"))) + " | " +
+            string.Join(" | ", settle.Select(s => Invariant($"{s.Mb:0} MB"))) + Invariant($" | ≤ idle + 20 MB two minutes after: **{final - idle:+0;-0} MB** |"));
+        output.WriteLine();
+        output.WriteLine(Invariant($"Of that, anonymous (heaps, compiled code) {idleSplit.Anon:0} → {finalSplit.Anon:0} MB and file-backed (mapped assemblies) {idleSplit.File:0} → {finalSplit.File:0} MB."));
+        output.WriteLine();
+        return 0;
     }
 
     private static async Task SessionAsync(IBrowser browser, string baseUrl, string cookies)
@@ -137,23 +108,6 @@ public static partial class BrowserMemoryBenchmark
         await page.WaitForTimeoutAsync(300);
     }
 
-    internal static async Task<string> ReadLinkAsync(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (LinkLine().Match(line) is { Success: true } match)
-            {
-                // Keep draining stdout so the server never blocks writing.
-                _ = server.StandardOutput.ReadToEndAsync();
-                _ = server.StandardError.ReadToEndAsync();
-                return match.Groups["url"].Value;
-            }
-        }
-
-        throw new InvalidOperationException($"nightleg serve printed no link: {await server.StandardError.ReadToEndAsync()}");
-    }
-
     /// <summary>The process's resident set (VmRSS) in MB.</summary>
     private static double ResidentMb(int pid, string field = "VmRSS")
     {
@@ -165,7 +119,4 @@ public static partial class BrowserMemoryBenchmark
     private static (double Anon, double File) Split(int pid) => (ResidentMb(pid, "RssAnon"), ResidentMb(pid, "RssFile"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^Open NightLeg .*: (?<url>http\S+)$")]
-    private static partial Regex LinkLine();
 }

@@ -17,125 +17,82 @@ public static partial class PromptLatencyBenchmark
 
     public static async Task<int> Run(TextWriter output, double speed = 120, int minutes = 5)
     {
-        var nightleg = Path.Combine(AppContext.BaseDirectory, "nightleg.dll");
-        if (!File.Exists(ChromiumPath) || !File.Exists(nightleg))
+        if (!File.Exists(ChromiumPath) || !File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {ChromiumPath} and {nightleg})");
+            output.WriteLine($"(skipped: needs {ChromiumPath} and {ServeProcess.Program})");
             return 0;
         }
 
-        var dir = Directory.CreateTempSubdirectory("nightleg-bench-prompt-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { nightleg, "serve", "--demo", "--speed", speed.ToString(CultureInfo.InvariantCulture), "--urls", "http://127.0.0.1:0", "--db", Path.Combine(dir, "nightleg.db") })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var server = Process.Start(info)!;
         var decided = new List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)>();
-        try
+        await using var server = ServeProcess.Start(ServeProcess.NewFolder("prompt"), ["--demo", "--speed", speed.ToString(CultureInfo.InvariantCulture)], onLine: line =>
         {
-            var link = await ReadLinkAndWatchAsync(server, decided);
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            if (DecidedLine().Match(line) is { Success: true } d)
             {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-            });
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-            await context.AddInitScriptAsync("""
-                window.__prompts = [];
-                new MutationObserver(() => {
-                  const p = document.querySelector('[data-testid=cramp-prompt]');
-                  if (p && !window.__prompts.some(x => x.id === p.dataset.event)) { window.__prompts.push({ id: p.dataset.event, at: Date.now() }); }
-                }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-event'] });
-                """);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(link);
-            await page.GotoAsync(new Uri(new Uri(link), "/tonight").ToString());
-            var until = DateTime.UtcNow.AddMinutes(minutes);
-            while (DateTime.UtcNow < until)
-            {
-                var later = page.Locator("[data-testid=answer-later]");
-                if (await later.CountAsync() > 0)
+                lock (decided)
                 {
-                    await later.First.ClickAsync();
-                }
-
-                await Task.Delay(250);
-            }
-
-            var prompts = System.Text.Json.JsonSerializer.Deserialize<PromptSeen[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__prompts)"),
-                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
-            List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)> known;
-            lock (decided)
-            {
-                known = [.. decided];
-            }
-
-            var latencies = prompts
-                .Select(p => (Seen: DateTimeOffset.FromUnixTimeMilliseconds((long)p.At), Decision: known.FirstOrDefault(d => d.Id.ToString() == p.Id)))
-                .Where(p => p.Decision.Id != Guid.Empty)
-                .Select(p => (Total: (p.Seen - p.Decision.Arrived).TotalMilliseconds, Server: (p.Decision.PromptAt - p.Decision.Arrived).TotalMilliseconds))
-                .ToList();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"`nightleg serve --demo --speed {speed}` and Chromium on Tonight (390×844) for {minutes} min: {known.Count} awakenings decided, {prompts.Length} prompts seen, {latencies.Count} paired. From the deciding notification reaching NightLeg to the prompt visible on the page:"));
-            output.WriteLine();
-            output.WriteLine("| prompts | median | max | of which in the server (median) | target |");
-            output.WriteLine("|---|---|---|---|---|");
-            output.WriteLine(latencies.Count == 0
-                ? "| 0 | – | – | – | ≤ 1 s median, ≤ 2 s max |"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"| {latencies.Count} | {Stats.Median([.. latencies.Select(l => l.Total)]):0} ms | {latencies.Max(l => l.Total):0} ms | {Stats.Median([.. latencies.Select(l => l.Server)]):0.0} ms | ≤ 1 s median, ≤ 2 s max |"));
-            output.WriteLine();
-            return 0;
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file the killed server still held: the temp folder is cleaned by the system.
-            }
-        }
-    }
-
-    private sealed record PromptSeen(string Id, double At);
-
-    /// <summary>Reads the printed link, then keeps reading the log for decided awakenings.</summary>
-    private static async Task<string> ReadLinkAndWatchAsync(Process server, List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)> decided)
-    {
-        var link = new TaskCompletionSource<string>();
-        _ = Task.Run(async () =>
-        {
-            while (await server.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (LinkLine().Match(line) is { Success: true } l)
-                {
-                    link.TrySetResult(l.Groups["url"].Value);
-                }
-                else if (DecidedLine().Match(line) is { Success: true } d)
-                {
-                    lock (decided)
-                    {
-                        decided.Add((Guid.Parse(d.Groups["id"].Value), DateTimeOffset.Parse(d.Groups["arrived"].Value, CultureInfo.InvariantCulture),
-                            DateTimeOffset.Parse(d.Groups["prompt"].Value, CultureInfo.InvariantCulture)));
-                    }
+                    decided.Add((Guid.Parse(d.Groups["id"].Value), DateTimeOffset.Parse(d.Groups["arrived"].Value, CultureInfo.InvariantCulture),
+                        DateTimeOffset.Parse(d.Groups["prompt"].Value, CultureInfo.InvariantCulture)));
                 }
             }
         });
-        _ = server.StandardError.ReadToEndAsync();
-        return await link.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var link = await server.LinkAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await context.AddInitScriptAsync("""
+            window.__prompts = [];
+            new MutationObserver(() => {
+              const p = document.querySelector('[data-testid=cramp-prompt]');
+              if (p && !window.__prompts.some(x => x.id === p.dataset.event)) { window.__prompts.push({ id: p.dataset.event, at: Date.now() }); }
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-event'] });
+            """);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GotoAsync(new Uri(new Uri(link), "/tonight").ToString());
+        var until = DateTime.UtcNow.AddMinutes(minutes);
+        while (DateTime.UtcNow < until)
+        {
+            var later = page.Locator("[data-testid=answer-later]");
+            if (await later.CountAsync() > 0)
+            {
+                await later.First.ClickAsync();
+            }
+
+            await Task.Delay(250);
+        }
+
+        var prompts = System.Text.Json.JsonSerializer.Deserialize<PromptSeen[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__prompts)"),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)> known;
+        lock (decided)
+        {
+            known = [.. decided];
+        }
+
+        var latencies = prompts
+            .Select(p => (Seen: DateTimeOffset.FromUnixTimeMilliseconds((long)p.At), Decision: known.FirstOrDefault(d => d.Id.ToString() == p.Id)))
+            .Where(p => p.Decision.Id != Guid.Empty)
+            .Select(p => (Total: (p.Seen - p.Decision.Arrived).TotalMilliseconds, Server: (p.Decision.PromptAt - p.Decision.Arrived).TotalMilliseconds))
+            .ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"`nightleg serve --demo --speed {speed}` and Chromium on Tonight (390×844) for {minutes} min: {known.Count} awakenings decided, {prompts.Length} prompts seen, {latencies.Count} paired. From the deciding notification reaching NightLeg to the prompt visible on the page:"));
+        output.WriteLine();
+        output.WriteLine("| prompts | median | max | of which in the server (median) | target |");
+        output.WriteLine("|---|---|---|---|---|");
+        output.WriteLine(latencies.Count == 0
+            ? "| 0 | – | – | – | ≤ 1 s median, ≤ 2 s max |"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"| {latencies.Count} | {Stats.Median([.. latencies.Select(l => l.Total)]):0} ms | {latencies.Max(l => l.Total):0} ms | {Stats.Median([.. latencies.Select(l => l.Server)]):0.0} ms | ≤ 1 s median, ≤ 2 s max |"));
+        output.WriteLine();
+        return 0;
     }
 
-    [GeneratedRegex(@"^Open NightLeg .*: (?<url>http\S+)$")]
-    private static partial Regex LinkLine();
+    private sealed record PromptSeen(string Id, double At);
 
     [GeneratedRegex(@"Awakening (?<id>[0-9a-f-]{36}) decided: its notification reached NightLeg at (?<arrived>\S+), the prompt went out at (?<prompt>\S+)")]
     private static partial Regex DecidedLine();

@@ -19,14 +19,13 @@ public static class TenYearsBenchmark
 
     public static async Task<int> Run(TextWriter output)
     {
-        var nightleg = Path.Combine(AppContext.BaseDirectory, "nightleg.dll");
-        if (!File.Exists(nightleg))
+        if (!File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {nightleg})");
+            output.WriteLine($"(skipped: needs {ServeProcess.Program})");
             return 0;
         }
 
-        var dir = Directory.CreateTempSubdirectory("nightleg-bench-ten-years-").FullName;
+        var dir = ServeProcess.NewFolder("ten-years");
         var db = Path.Combine(dir, "nightleg.db");
         var lastNight = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
         var seeding = Stopwatch.StartNew();
@@ -37,66 +36,44 @@ public static class TenYearsBenchmark
         }
 
         seeding.Stop();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { nightleg, "serve", "--urls", "http://127.0.0.1:0", "--db", db })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         var started = Stopwatch.StartNew();
-        using var server = Process.Start(info)!;
-        try
+        await using var server = ServeProcess.Start(dir, []);
+        var link = await server.LinkAsync();
+        var startup = started.Elapsed.TotalSeconds;
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(new Uri(link).GetLeftPart(UriPartial.Authority)) };
+        (await http.GetAsync(link)).EnsureSuccessStatusCode();
+
+        var rows = new List<(string What, double ColdMs, double WarmMs, double Kb, string Target)>();
+        async Task Page(string what, string path, string target)
         {
-            var link = await BrowserMemoryBenchmark.ReadLinkAsync(server);
-            var startup = started.Elapsed.TotalSeconds;
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-            using var http = new HttpClient(handler) { BaseAddress = new Uri(new Uri(link).GetLeftPart(UriPartial.Authority)) };
-            (await http.GetAsync(link)).EnsureSuccessStatusCode();
-
-            var rows = new List<(string What, double ColdMs, double WarmMs, double Kb, string Target)>();
-            async Task Page(string what, string path, string target)
+            var cold = await Fetch(http, path);
+            var warm = new List<double>();
+            for (var i = 0; i < WarmRuns; i++)
             {
-                var cold = await Fetch(http, path);
-                var warm = new List<double>();
-                for (var i = 0; i < WarmRuns; i++)
-                {
-                    warm.Add((await Fetch(http, path)).Ms);
-                }
-
-                rows.Add((what, cold.Ms, Stats.Median(warm), cold.Bytes / 1024.0, target));
+                warm.Add((await Fetch(http, path)).Ms);
             }
 
-            await Page("History, first view", "/history", "≤ 100 ms warm, ≤ 60 KB");
-            await Page("a night's page", "/history/" + Uri.EscapeDataString(new Domain.Nights.NightId(lastNight.AddDays(-400), SampleHistory.Zone).ToString()), "≤ 50 ms");
-            await Page("the doctor's report", "/report", "≤ 200 ms");
-            await Page("Morning", "/morning", "≤ 50 ms");
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Ten years: {Nights:N0} nights of a runner with diary and cramps ({new FileInfo(db).Length / 1e6:0.0} MB without the seconds, made in {seeding.Elapsed.TotalSeconds:0.0} s), served by `nightleg serve`; each page fetched over HTTP as a browser first gets it (the prerendered HTML), cold once and then the median of {WarmRuns}. Start-up to the printed link: {startup:0.0} s."));
-            output.WriteLine();
-            output.WriteLine("| page | cold | warm | HTML | target |");
-            output.WriteLine("|---|---|---|---|---|");
-            foreach (var r in rows)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.What} | {r.ColdMs:0} ms | {r.WarmMs:0} ms | {r.Kb:0} KB | {r.Target} |"));
-            }
-
-            output.WriteLine();
-            return 0;
+            rows.Add((what, cold.Ms, Stats.Median(warm), cold.Bytes / 1024.0, target));
         }
-        finally
+
+        await Page("History, first view", "/history", "≤ 100 ms warm, ≤ 60 KB");
+        await Page("a night's page", "/history/" + Uri.EscapeDataString(new Domain.Nights.NightId(lastNight.AddDays(-400), SampleHistory.Zone).ToString()), "≤ 50 ms");
+        await Page("the doctor's report", "/report", "≤ 200 ms");
+        await Page("Morning", "/morning", "≤ 50 ms");
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Ten years: {Nights:N0} nights of a runner with diary and cramps ({new FileInfo(db).Length / 1e6:0.0} MB without the seconds, made in {seeding.Elapsed.TotalSeconds:0.0} s), served by `nightleg serve`; each page fetched over HTTP as a browser first gets it (the prerendered HTML), cold once and then the median of {WarmRuns}. Start-up to the printed link: {startup:0.0} s."));
+        output.WriteLine();
+        output.WriteLine("| page | cold | warm | HTML | target |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var r in rows)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file the killed server still held: the temp folder is cleaned by the system.
-            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.What} | {r.ColdMs:0} ms | {r.WarmMs:0} ms | {r.Kb:0} KB | {r.Target} |"));
         }
+
+        output.WriteLine();
+        return 0;
     }
 
     private static async Task<(double Ms, long Bytes)> Fetch(HttpClient http, string path)
