@@ -1,9 +1,11 @@
 using NightLeg.Sync.Ble;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Gatt;
+using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Capture;
 
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class CaptureReaderTests
 {
     private const string Example = """
