@@ -11,7 +11,7 @@ namespace NightLeg.Mobile.Cli;
 /// </summary>
 public static class BackupCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var db = DatabaseOption.Create("The database to back up (default: the one `nightleg serve` uses).");
         var output = new Option<FileInfo>("--out") { Description = "The backup file to write (owner-only; a file that is not a NightLeg database is never overwritten).", Required = true };
@@ -28,7 +28,7 @@ public static class BackupCommand
             NightLegDatabase database;
             try
             {
-                database = NightLegDatabase.Open(options);
+                database = NightLegDatabase.Open(options, time);
             }
             catch (StorageException e) when (e.Problem == StorageProblem.InUse)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using NightLeg.Sync.Export;
 using NightLeg.Sync.Files;
 using NightLeg.Sync.Storage;
@@ -13,7 +14,7 @@ namespace NightLeg.Mobile.Cli;
 /// </summary>
 public static class ExportCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var db = DatabaseOption.Create("The database to export (default: the one `nightleg serve` uses). Read only; a damaged one gives what is readable.");
         var output = new Option<FileInfo>("--out") { Description = "The file to write (owner-only; an existing file is replaced only if it is an export).", Required = true };
@@ -37,7 +38,7 @@ public static class ExportCommand
             string? snapshot = null;
             try
             {
-                database = NightLegDatabase.OpenReadOnly(options);
+                database = NightLegDatabase.OpenReadOnly(options, time);
             }
             catch (StorageException e) when (e.Problem == StorageProblem.InUse)
             {
@@ -45,12 +46,12 @@ public static class ExportCommand
                 var full = Path.GetFullPath(options.Path);
                 snapshot = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.export-{Environment.ProcessId}.db");
                 await BackupCommand.AskRunningAsync(full, snapshot, e, cancellationToken);
-                database = NightLegDatabase.OpenReadOnly(options with { Path = snapshot });
+                database = NightLegDatabase.OpenReadOnly(options with { Path = snapshot }, time);
             }
 
             try
             {
-                await ExportAsync(parse, database, destination, csv, snapshot is not null, cancellationToken);
+                await ExportAsync(parse, database, time, destination, csv, snapshot is not null, cancellationToken);
             }
             finally
             {
@@ -70,10 +71,10 @@ public static class ExportCommand
         return command;
     }
 
-    private static async Task ExportAsync(ParseResult parse, NightLegDatabase database, string destination, bool csv, bool throughRunning, CancellationToken cancellationToken)
+    private static async Task ExportAsync(ParseResult parse, NightLegDatabase database, TimeProvider time, string destination, bool csv, bool throughRunning, CancellationToken cancellationToken)
     {
-        var export = new NightLegExport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
-            new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
+        await using var services = CommandServices.Over(database, time);
+        var export = services.GetRequiredService<NightLegExport>();
         ExportResult? result = null;
         OutputFile.WriteAll([(destination, stream => result = (csv ? export.WriteCsvArchiveAsync(stream, cancellationToken) : export.WriteJsonAsync(stream, cancellationToken)).GetAwaiter().GetResult())], ownerOnly: true);
 

@@ -1,4 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NightLeg.Domain.Cramps;
+using NightLeg.Domain.Diary;
+using NightLeg.Domain.Nights;
+using NightLeg.Domain.Storage;
 using NightLeg.Sync.Export;
 using NightLeg.Sync.Storage;
 
@@ -11,7 +16,7 @@ namespace NightLeg.Mobile.Cli;
 /// </summary>
 public static class ImportCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A JSON file written by `nightleg export` (or Settings → Export), or a cramp diary as CSV (docs/diary-csv.md)." };
         var db = DatabaseOption.Create("The database to import into (default: the one `nightleg serve` uses; NightLeg must not be running on it).");
@@ -31,15 +36,14 @@ public static class ImportCommand
 
             if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
-                return await ImportDiaryAsync(parse, db, path);
+                return await ImportDiaryAsync(parse, db, path, time);
             }
 
             // Checked before the database is even opened: a bad file leaves a new path uncreated.
             NightLegImport.Read(path, _ => { });
-            using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db));
-            var import = new NightLegImport(new LiteDbNightRepository(database), new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database),
-                new LiteDbDiaryRepository(database), new LiteDbSettingsRepository(database), new LiteDbDeviceRepository(database), new LiteDbSleeperProfileRepository(database));
-            var result = import.Import(path);
+            using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db), time);
+            await using var services = CommandServices.Over(database, time);
+            var result = services.GetRequiredService<NightLegImport>().Import(path);
             database.FlushToDisk();
             var error = parse.InvocationConfiguration.Error;
             foreach (var conflict in result.Conflicts)
@@ -57,7 +61,7 @@ public static class ImportCommand
     }
 
     /// <summary>A diary CSV: every row checked first (all problems listed, by line), then kept.</summary>
-    private static async Task<int> ImportDiaryAsync(ParseResult parse, Option<FileInfo?> db, string path)
+    private static async Task<int> ImportDiaryAsync(ParseResult parse, Option<FileInfo?> db, string path, TimeProvider time)
     {
         if (new FileInfo(path).Length > DiaryCsv.MaximumBytes)
         {
@@ -65,7 +69,7 @@ public static class ImportCommand
         }
 
         // Checked before the database is even opened (a bad file leaves a new path uncreated), then read in the user's time zone.
-        var problems = ReadDiary(path, new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local)).Problems;
+        var problems = ReadDiary(path, new NightCalendar(TimeZoneInfo.Local)).Problems;
         if (problems.Count > 0)
         {
             foreach (var problem in problems.Skip(1).Take(19))
@@ -76,13 +80,10 @@ public static class ImportCommand
             throw new CliFailure($"{path}:{problems[0].Line}: {problems[0].Error.Message}" + (problems.Count > 1 ? $" ({problems.Count} problems; nothing was imported)" : " (nothing was imported)"));
         }
 
-        using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db));
-        var calendar = NightLeg.Domain.Nights.NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get());
-        var rows = ReadDiary(path, calendar).Rows;
-        var events = new LiteDbCrampEventRepository(database);
-        var time = TimeProvider.System;
-        var result = DiaryCsv.Apply(rows, new NightLeg.Domain.Cramps.CrampJournal(events, new LiteDbNightRepository(database), calendar, time),
-            new NightLeg.Domain.Diary.DiaryJournal(new LiteDbDiaryRepository(database), time), events);
+        using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db), time);
+        await using var services = CommandServices.Over(database, time);
+        var rows = ReadDiary(path, services.GetRequiredService<NightCalendar>()).Rows;
+        var result = DiaryCsv.Apply(rows, services.GetRequiredService<CrampJournal>(), services.GetRequiredService<DiaryJournal>(), services.GetRequiredService<ICrampEventRepository>());
         database.FlushToDisk();
         await parse.InvocationConfiguration.Output.WriteLineAsync(
             $"Imported a diary of {result.Nights} night(s) into {database.Path}: {result.CrampsAdded} cramp(s), {result.CheckInsAdded} day(s) with their factors" +
@@ -90,7 +91,7 @@ public static class ImportCommand
         return 0;
     }
 
-    private static (IReadOnlyList<DiaryCsv.Row> Rows, IReadOnlyList<DiaryCsv.Problem> Problems) ReadDiary(string path, NightLeg.Domain.Nights.NightCalendar calendar)
+    private static (IReadOnlyList<DiaryCsv.Row> Rows, IReadOnlyList<DiaryCsv.Problem> Problems) ReadDiary(string path, NightCalendar calendar)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         return DiaryCsv.Read(reader, calendar);

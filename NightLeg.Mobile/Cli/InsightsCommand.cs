@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.History;
@@ -13,7 +14,7 @@ namespace NightLeg.Mobile.Cli;
 /// <summary><c>nightleg insights [--db PATH] [--json]</c>: what goes with the cramp nights, as a table or JSON.</summary>
 public static class InsightsCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var db = DatabaseOption.Create("The database (default: the one `nightleg serve` uses). Read only.");
         var json = new Option<bool>("--json") { Description = "Print JSON: nights, crampNights, factors[] (factor, counts with and without, the interval, verdict)." };
@@ -24,7 +25,7 @@ public static class InsightsCommand
             NightLegDatabase database;
             try
             {
-                database = NightLegDatabase.OpenReadOnly(DatabaseOption.OptionsOf(parse, db));
+                database = NightLegDatabase.OpenReadOnly(DatabaseOption.OptionsOf(parse, db), time);
             }
             catch (StorageException e) when (e.Problem == StorageProblem.InUse)
             {
@@ -33,11 +34,8 @@ public static class InsightsCommand
 
             using (database)
             {
-                var nights = new LiteDbNightRepository(database);
-                var events = new LiteDbCrampEventRepository(database);
-                var history = new HistoryService(nights, events, new AwakeningReviewer(new LiteDbEpochRepository(database)));
-                var insights = new InsightsService(history, events, new LiteDbDiaryRepository(database), NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get()));
-                report = insights.Analyze(DateOnly.MinValue, DateOnly.MaxValue.AddDays(-1));
+                await using var services = CommandServices.Over(database, time);
+                report = services.GetRequiredService<InsightsService>().Analyze(DateOnly.MinValue, DateOnly.MaxValue.AddDays(-1));
             }
 
             var output = parse.InvocationConfiguration.Output;

@@ -13,9 +13,9 @@ namespace NightLeg.Mobile.Cli;
 public static class NightLegCli
 {
     /// <summary>Runs <paramref name="args"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var root = NightLegCommandLine.Create();
+        var root = NightLegCommandLine.Create(time);
         ParseResult parse;
         try
         {

@@ -20,7 +20,7 @@ public static class ReplayCommand
     /// <summary>Seconds per database write in replay: large batches, since nothing can be lost to a crash here.</summary>
     private const int ReplayBatchSeconds = 3600;
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A nightleg-capture 1 file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (nights, samples, events) instead of a summary." };
@@ -73,7 +73,7 @@ public static class ReplayCommand
             using (reader)
             {
                 using var database = parse.GetValue(db) is { } dbFile
-                    ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)))
+                    ? NightLegDatabase.Open(new DatabaseOptions(dbFile.FullName, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)), time)
                     : null;
                 NightPersister? persister = null;
                 // A night the database holds already is stored again second for second (and its events once), but
@@ -87,7 +87,7 @@ public static class ReplayCommand
                         if (database is not null)
                         {
                             var nights = new LiteDbNightRepository(database);
-                            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, TimeProvider.System, sleeper);
+                            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, fallback, time, sleeper);
                             persister = new NightPersister(recorder, nights, new LiteDbEpochRepository(database), journal, ReplayBatchSeconds, already ? null : sleeper, database);
                             persister.StorageFailed += e => storageFailure = e;
                         }

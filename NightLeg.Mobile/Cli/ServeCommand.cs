@@ -21,15 +21,15 @@ public static class ServeCommand
     /// <summary>With <c>--lan --insecure-http</c>.</summary>
     public const string InsecureLanUrls = "http://0.0.0.0:5180";
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var command = new Command("serve", "Run the app: the web UI and the night recording (the default command).");
-        AttachTo(command);
+        AttachTo(command, time);
         return command;
     }
 
     /// <summary>Adds the serve options and action to <paramref name="command"/>.</summary>
-    public static void AttachTo(Command command)
+    public static void AttachTo(Command command, TimeProvider time)
     {
         var urls = UrlsOption($"Where the web app listens (default {DefaultUrls}; with --lan, {LanUrls}).");
         var lan = new Option<bool>("--lan") { Description = "Listen on the local network (for a phone), behind a one-time access code printed here." };
@@ -112,7 +112,7 @@ public static class ServeCommand
                 parse.GetValue(cert)?.FullName,
                 parse.GetValue(key)?.FullName,
                 parse.GetValue(insecure));
-            return await RunAsync(settings, parse.InvocationConfiguration.Output, cancellationToken);
+            return await RunAsync(settings, parse.InvocationConfiguration.Output, time, cancellationToken);
         });
     }
 
@@ -146,7 +146,7 @@ public static class ServeCommand
         return null;
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
     {
         if (settings.RecordPath is { } record)
         {
@@ -164,8 +164,8 @@ public static class ServeCommand
         var started = false;
         try
         {
-            using var database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)));
-            await using var app = NightLegWebHost.Build(settings, database, output);
+            using var database = NightLegDatabase.Open(new DatabaseOptions(settings.DatabasePath, DatabaseOptions.PasswordFrom(Environment.GetEnvironmentVariable)), time);
+            await using var app = NightLegWebHost.Build(settings, database, output, time);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -221,24 +221,19 @@ public static class ServeCommand
     private static async Task<int> RunStartedAsync(ServeSettings settings, NightLegDatabase database, WebApplication app, TextWriter output, CancellationToken cancellationToken)
     {
         NightLegWebHost.RestrictControlSocket(database);
-        // Where a phone opens NightLeg: the first LAN address, else the first specific one. The
-        // setup panel shows it and notifications link to it.
-        string? phoneUrl = null;
-        foreach (var address in NightLegWebHost.ListeningAddresses(app))
+        var served = app.Services.GetRequiredService<ServedAddresses>();
+        foreach (var address in served.Listening)
         {
             await output.WriteLineAsync($"NightLeg is listening on {address}");
-            phoneUrl ??= NightLegWebHost.IsWildcard(address) ? null : address;
             foreach (var lanUrl in NightLegWebHost.LanUrls(address))
             {
                 await output.WriteLineAsync($"On your phone (same network): {lanUrl}");
-                phoneUrl ??= lanUrl;
             }
         }
 
-        // A phone reaches NightLeg only on the network (--lan): without it Settings › Phone says how, instead of a code for this machine's own address.
+        // Where a phone opens NightLeg (the setup panel shows it, notifications link to it): the first LAN address, else the first specific one.
+        var phoneUrl = served.PhoneUrl;
         var phone = app.Services.GetRequiredService<PhoneSetup>();
-        phone.Url = settings.Lan ? phoneUrl : null;
-        app.Services.GetRequiredService<IntegrationSettingsStore>().DefaultAppUrl = phoneUrl;
 
         if (settings.Lan && settings.InsecureHttp)
         {
@@ -260,9 +255,8 @@ public static class ServeCommand
             }
         }
 
-        if (app.Services.GetService<LocalAccess>() is { } local && NightLegWebHost.ListeningAddresses(app).FirstOrDefault() is { } own)
+        if (app.Services.GetService<LocalAccess>() is { } local && served.Own is not null)
         {
-            local.BaseUrl = own;
             await output.WriteLineAsync($"Open NightLeg (this link lets one browser in; another: nightleg link): {local.Link}");
         }
 

@@ -37,8 +37,8 @@ public sealed class TerminationSignals : IDisposable
     public int? ExitCode => Volatile.Read(ref _received) is var code and > 0 ? code : null;
 
     /// <summary>Handles both signals for the command in <paramref name="args"/>, cancelling <paramref name="stop"/>.</summary>
-    public static TerminationSignals Register(string[] args, CancellationTokenSource stop, TextWriter error) =>
-        new(stop, IsServe(args) ? ServeGrace : CommandGrace, error);
+    public static TerminationSignals Register(string[] args, CancellationTokenSource stop, TextWriter error, TimeProvider time) =>
+        new(stop, IsServe(args, time) ? ServeGrace : CommandGrace, error);
 
     /// <inheritdoc />
     public void Dispose()
@@ -50,9 +50,9 @@ public sealed class TerminationSignals : IDisposable
     }
 
     /// <summary><c>serve</c>, or no command at all (which serves).</summary>
-    private static bool IsServe(string[] args) =>
+    private static bool IsServe(string[] args, TimeProvider time) =>
         args.FirstOrDefault(a => !a.StartsWith('-')) is not { } first || first == "serve" ||
-        !NightLegCommandLine.Create().Subcommands.Any(c => c.Name == first);
+        !NightLegCommandLine.Create(time).Subcommands.Any(c => c.Name == first);
 
     private void OnSignal(PosixSignalContext context)
     {

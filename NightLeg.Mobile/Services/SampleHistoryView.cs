@@ -22,7 +22,7 @@ public sealed class SampleHistoryView(TimeProvider time) : IDisposable
     private readonly Lazy<(NightLegDatabase Database, HistoryService History, InsightsService Insights, IDiaryRepository Diaries, NightCalendar Calendar)> _sample = new(() =>
     {
         var calendar = NightCalendar.ForZone(SampleHistory.Zone);
-        var database = NightLegDatabase.InMemory();
+        var database = NightLegDatabase.InMemory(time);
         SampleHistory.Seed(database, calendar.NightOf(time.GetUtcNow().AddHours(-12)).EveningDate, Nights);
         var events = new LiteDbCrampEventRepository(database);
         var diaries = new LiteDbDiaryRepository(database);

@@ -18,7 +18,7 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
     private readonly TimeProvider _time;
 
     public TonightViewModel(ILiveNight live, TimeProvider time, HistoryService? history = null, INightRepository? nights = null,
-        NightLeg.Sync.NightLegSyncSettings? sync = null, IDeviceRepository? devices = null)
+        NightLeg.Sync.RecordingSettings? sync = null, IDeviceRepository? devices = null)
     {
         DemoSpeed = sync?.Demo.Speed > 1 && devices?.GetPaired()?.IsDemo == true ? sync.Demo.Speed : null;
         _time = time;

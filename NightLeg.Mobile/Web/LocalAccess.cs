@@ -13,7 +13,7 @@ namespace NightLeg.Mobile.Web;
 /// control socket). Everything else answers 401 — except <c>/health</c>
 /// (for monitors) and the owner-only control socket. Thread-safe.
 /// </summary>
-public sealed partial class LocalAccess(AccessTokens tokens, TimeProvider time, TextWriter console, ILogger<LocalAccess> logger)
+public sealed partial class LocalAccess(AccessTokens tokens, TimeProvider time, TextWriter console, ILogger<LocalAccess> logger, Func<string?> listening)
 {
     /// <summary>The query parameter that carries the token.</summary>
     public const string TokenParameter = "token";
@@ -21,14 +21,8 @@ public sealed partial class LocalAccess(AccessTokens tokens, TimeProvider time, 
     private readonly Lock _gate = new();
     private string _token = NewToken();
 
-    private string _baseUrl = "http://127.0.0.1";
-
-    /// <summary>Where NightLeg listens (such as http://127.0.0.1:5180), set once it does: the links are made on it.</summary>
-    public string BaseUrl
-    {
-        get { lock (_gate) { return _baseUrl; } }
-        set { lock (_gate) { _baseUrl = value.TrimEnd('/'); } }
-    }
+    /// <summary>Where NightLeg listens (such as http://127.0.0.1:5180) once it does: the links are made on it.</summary>
+    public string BaseUrl => (listening() ?? "http://127.0.0.1").TrimEnd('/');
 
     /// <summary>The link that lets the next browser in.</summary>
     public string Link
@@ -37,7 +31,7 @@ public sealed partial class LocalAccess(AccessTokens tokens, TimeProvider time, 
         {
             lock (_gate)
             {
-                return $"{_baseUrl}/?{TokenParameter}={_token}";
+                return $"{BaseUrl}/?{TokenParameter}={_token}";
             }
         }
     }

@@ -20,7 +20,7 @@ namespace NightLeg.Mobile.Web;
 /// <summary>Builds the one web host that serves the app and runs the night sync service.</summary>
 public static class NightLegWebHost
 {
-    public static WebApplication Build(ServeSettings settings, NightLegDatabase database, TextWriter console)
+    public static WebApplication Build(ServeSettings settings, NightLegDatabase database, TextWriter console, TimeProvider time)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -42,7 +42,7 @@ public static class NightLegWebHost
 
         builder.WebHost.UseUrls(urls);
         builder.WebHost.UseStaticWebAssets();
-        var certificates = settings.UsesHttps ? Certificates(settings, database) : null;
+        var certificates = settings.UsesHttps ? Certificates(settings, database, time) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 1 << 20;
@@ -56,7 +56,8 @@ public static class NightLegWebHost
             builder.Services.AddSingleton(certificates);
         }
 
-        builder.Services.AddSingleton(new PhoneSetup(certificates));
+        builder.Services.AddSingleton(sp => new ServedAddresses(sp.GetRequiredService<IServer>(), sp.GetRequiredService<IHostApplicationLifetime>(), settings.Lan));
+        builder.Services.AddSingleton(sp => new PhoneSetup(certificates, sp.GetRequiredService<ServedAddresses>()));
 
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         if (!settings.Verbose)
@@ -82,11 +83,12 @@ public static class NightLegWebHost
             keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        var timeZone = NightLeg.Domain.Nights.NightCalendar.ForUser(new LiteDbSettingsRepository(database).Get()).ZoneId;
-        builder.Services.AddNightLegSync(new NightLegSyncSettings(database, timeZone, new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
+        builder.Services.AddSingleton(time);
+        builder.Services.AddNightLegStorage(database).AddNightLegDomain()
+            .AddNightLegRecording(new RecordingSettings(new SyncOptions(), new DemoSettings(settings.Speed, FaultPlan.None), settings.RecordPath));
+        builder.Services.AddNightLegIntegrations(settings.Mqtt, sp => sp.GetRequiredService<ServedAddresses>().PhoneUrl, language => new NightLeg.Mobile.Localization.Strings(language)["prompt.question"]);
         builder.Services.AddNightLegMobile();
-        AddHouse(builder.Services, database, settings);
+        AddHosting(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
         {
             // A page whose connection dropped (the phone locked) is kept a minute for it to come back;
@@ -110,7 +112,7 @@ public static class NightLegWebHost
         else
         {
             builder.Services.AddSingleton(sp => new LocalAccess(sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<TimeProvider>(), console,
-                sp.GetRequiredService<ILogger<LocalAccess>>()));
+                sp.GetRequiredService<ILogger<LocalAccess>>(), () => sp.GetRequiredService<ServedAddresses>().Own));
         }
 
         var app = builder.Build();
@@ -165,31 +167,21 @@ public static class NightLegWebHost
     public const string CaPath = "/ca.crt";
 
     /// <summary>HTTPS: the user's own certificate, else NightLeg's local CA beside the database (made on first use).</summary>
-    private static ServerCertificates Certificates(ServeSettings settings, NightLegDatabase database)
+    private static ServerCertificates Certificates(ServeSettings settings, NightLegDatabase database, TimeProvider time)
     {
         if (settings.CertificatePath is { } cert && settings.KeyPath is { } key)
         {
-            return new ServerCertificates(ServerCertificates.LoadOwn(cert, key), TimeProvider.System);
+            return new ServerCertificates(ServerCertificates.LoadOwn(cert, key), time);
         }
 
         var folder = Path.GetDirectoryName(database.Path ?? throw new InvalidOperationException("HTTPS needs a database file"))!;
-        return new ServerCertificates(LocalCertificateAuthority.LoadOrCreate(folder, TimeProvider.System, MachineAddresses.HostName), TimeProvider.System);
+        return new ServerCertificates(LocalCertificateAuthority.LoadOrCreate(folder, time, MachineAddresses.HostName), time);
     }
 
-    /// <summary>
-    /// The self-hosted house: Home Assistant over MQTT, push through ntfy/Gotify (both off until set),
-    /// and systemd (readiness, journal logging, the watchdog) when run as a service.
-    /// </summary>
-    private static void AddHouse(IServiceCollection services, NightLegDatabase database, ServeSettings settings)
+    /// <summary>Running as a systemd service: readiness, journal logging and the watchdog (which flushes the night first).</summary>
+    private static void AddHosting(IServiceCollection services)
     {
         services.AddSystemd();
-        services.AddSingleton(_ => new IntegrationSettingsStore(database, settings.Mqtt));
-        services.AddSingleton<HomeAssistantPublisher>();
-        services.AddHostedService(sp => sp.GetRequiredService<HomeAssistantPublisher>());
-        services.AddHttpClient(nameof(PushNotifier), c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(sp => new PushNotifier(sp.GetRequiredService<IntegrationSettingsStore>(), sp.GetRequiredService<ISettingsRepository>(),
-            sp.GetRequiredService<NightSession>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PushNotifier)),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushNotifier>>(), language => new NightLeg.Mobile.Localization.Strings(language)["prompt.question"]));
         services.AddHostedService(sp =>
         {
             var session = sp.GetRequiredService<NightSession>();
@@ -206,13 +198,6 @@ public static class NightLegWebHost
             File.SetUnixFileMode(socket, OwnerOnly.FileMode);
         }
     }
-
-    /// <summary>The addresses Kestrel actually bound (port 0 resolved to the real port).</summary>
-    public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            .Where(a => !a.StartsWith("http://unix:", StringComparison.OrdinalIgnoreCase))
-            .ToList()
-        ?? [];
 
     /// <summary>True for an address bound to all interfaces (0.0.0.0 or [::]).</summary>
     public static bool IsWildcard(string address) => address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal);

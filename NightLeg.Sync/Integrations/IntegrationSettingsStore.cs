@@ -8,7 +8,7 @@ namespace NightLeg.Sync.Integrations;
 /// the command line set for this run (<c>--mqtt</c>), which wins. Raises <see cref="Changed"/> so
 /// the publishers reconnect. Thread-safe.
 /// </summary>
-public sealed class IntegrationSettingsStore(NightLegDatabase database, MqttBroker? commandLineBroker = null)
+public sealed class IntegrationSettingsStore(NightLegDatabase database, MqttBroker? commandLineBroker = null, Func<string?>? defaultAppUrl = null)
 {
     private const string Id = "integrations";
     private readonly Lock _gate = new();
@@ -49,11 +49,8 @@ public sealed class IntegrationSettingsStore(NightLegDatabase database, MqttBrok
         return settings;
     }
 
-    /// <summary>Where the phone reaches the app when Settings names no address (set by the host once it listens).</summary>
-    public string? DefaultAppUrl { get; set; }
-
-    /// <summary>The address a notification links to: the one set in Settings, else the host's own, without a trailing slash.</summary>
-    public string AppUrl() => (Get().AppUrl ?? DefaultAppUrl ?? "http://127.0.0.1:5180").TrimEnd('/');
+    /// <summary>The address a notification links to: the one set in Settings, else where the host listens, without a trailing slash.</summary>
+    public string AppUrl() => (Get().AppUrl ?? defaultAppUrl?.Invoke() ?? "http://127.0.0.1:5180").TrimEnd('/');
 
     /// <summary>The broker to use now: the command line's, else the one set in Settings.</summary>
     public MqttBroker? Broker() => CommandLineBroker ?? Get().Broker();

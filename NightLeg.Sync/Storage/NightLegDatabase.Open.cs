@@ -16,7 +16,7 @@ public sealed partial class NightLegDatabase
     /// Opens (creating if needed) the database file; throws <see cref="StorageException"/> with a
     /// one-line reason naming the path, having changed nothing at that path.
     /// </summary>
-    public static NightLegDatabase Open(DatabaseOptions options, TimeProvider? time = null)
+    public static NightLegDatabase Open(DatabaseOptions options, TimeProvider time)
     {
         var path = System.IO.Path.GetFullPath(options.Path);
         var kind = DatabaseFile.Inspect(path);
@@ -58,7 +58,7 @@ public sealed partial class NightLegDatabase
             var database = OpenFile();
             try
             {
-                PrepareSchema(database, path, time ?? TimeProvider.System);
+                PrepareSchema(database, path, time);
             }
             catch
             {
@@ -68,7 +68,7 @@ public sealed partial class NightLegDatabase
 
             OwnerOnly.Restrict(path);
             OwnerOnly.Restrict(LogPathOf(path));
-            return new NightLegDatabase(database, fileLock, path, options.Password, OpenFile, time ?? TimeProvider.System);
+            return new NightLegDatabase(database, fileLock, path, options.Password, OpenFile, time);
         }
         catch (Exception e) when (e is not StorageException)
         {
@@ -86,7 +86,7 @@ public sealed partial class NightLegDatabase
     /// Opens an existing database for reading only (export, checks): nothing is written to it, not
     /// even a schema mark. A damaged database opens as far as LiteDB can read it.
     /// </summary>
-    public static NightLegDatabase OpenReadOnly(DatabaseOptions options)
+    public static NightLegDatabase OpenReadOnly(DatabaseOptions options, TimeProvider time)
     {
         var path = System.IO.Path.GetFullPath(options.Path);
         if (!File.Exists(path))
@@ -107,7 +107,7 @@ public sealed partial class NightLegDatabase
         try
         {
             var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = options.Password, ReadOnly = true });
-            return new NightLegDatabase(database, fileLock, path, options.Password, null, TimeProvider.System);
+            return new NightLegDatabase(database, fileLock, path, options.Password, null, time);
         }
         catch (Exception e) when (e is not StorageException)
         {
@@ -117,11 +117,11 @@ public sealed partial class NightLegDatabase
     }
 
     /// <summary>An in-memory database (tests, demos that should leave nothing behind).</summary>
-    public static NightLegDatabase InMemory()
+    public static NightLegDatabase InMemory(TimeProvider time)
     {
         var database = new LiteDatabase(new MemoryStream());
-        PrepareSchema(database, "(memory)", TimeProvider.System);
-        return new NightLegDatabase(database, null, null, null, null, TimeProvider.System);
+        PrepareSchema(database, "(memory)", time);
+        return new NightLegDatabase(database, null, null, null, null, time);
     }
 
     private static void PrepareSchema(LiteDatabase database, string path, TimeProvider time)

@@ -9,7 +9,7 @@ public static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exitCode = await NightLegCli.RunAsync(args, stdout, stderr);
+        var exitCode = await NightLegCli.RunAsync(args, stdout, stderr, TimeProvider.System);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -83,7 +83,7 @@ public static class PerformanceBenchmark
         // Bytes per stored night.
         var db = Path.Combine(workDir, "one-night.db");
         File.Delete(db);
-        using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System))
         using (var reader = CaptureReader.Open(capture))
         {
             NightPersister? persister = null;
@@ -128,7 +128,7 @@ public static class PerformanceBenchmark
             var path = Path.Combine(workDir, flush ? "durable.db" : "buffered.db");
             File.Delete(path);
             File.Delete(NightLegDatabase.LogPathOf(path));
-            using var database = NightLegDatabase.Open(new DatabaseOptions(path));
+            using var database = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System);
             var epochs = new LiteDbEpochRepository(database);
             var times = new List<double>(batches);
             for (var b = 0; b < batches; b++)
@@ -197,7 +197,7 @@ public static class PerformanceBenchmark
         File.Delete(path);
         var options = new SimulationOptions(42, DeviceFamilies.Default.Simulate("polar-h10"), 2, HypnogramLibrary.Get("4426783"),
             new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero), SimulationOptions.DefaultTimeZone, 8);
-        using var database = NightLegDatabase.Open(new DatabaseOptions(path));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
         devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", "polar-h10", options.Start, IsDemo: true));
@@ -232,7 +232,7 @@ public static class PerformanceBenchmark
     private static void HistoryBenchmark(TextWriter output, string path)
     {
         File.Delete(path);
-        using var database = NightLegDatabase.Open(new DatabaseOptions(path));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var events = new LiteDbCrampEventRepository(database);
         var epochs = new LiteDbEpochRepository(database);

@@ -29,7 +29,7 @@ public static class TenYearsBenchmark
         var db = Path.Combine(dir, "nightleg.db");
         var lastNight = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
         var seeding = Stopwatch.StartNew();
-        using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System))
         {
             SampleHistory.Seed(database, lastNight, Nights);
             new LiteDbSettingsRepository(database).Save(Domain.Storage.UserSettings.Default with { TimeZoneId = SampleHistory.Zone });

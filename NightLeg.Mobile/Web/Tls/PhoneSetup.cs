@@ -5,18 +5,12 @@ namespace NightLeg.Mobile.Web.Tls;
 /// <summary>
 /// Setting up the phone (<c>serve --lan</c>): the address it opens, as text and as a QR code (for
 /// the terminal and for Settings), and the certificate authority's fingerprint to compare before
-/// trusting it. Set once NightLeg listens. Thread-safe.
+/// trusting it. Known once NightLeg listens. Thread-safe.
 /// </summary>
-public sealed class PhoneSetup(ServerCertificates? certificates)
+public sealed class PhoneSetup(ServerCertificates? certificates, ServedAddresses served)
 {
-    private volatile string? _url;
-
-    /// <summary>The address the phone opens (the first LAN address), once known.</summary>
-    public string? Url
-    {
-        get => _url;
-        set => _url = value;
-    }
+    /// <summary>The address the phone opens (the first LAN address) once NightLeg listens, and only with <c>--lan</c>.</summary>
+    public string? Url => served.PhoneUrlOnLan;
 
     /// <summary>True when NightLeg issues its own certificates (the phone must trust its CA once).</summary>
     public bool HasAuthority => certificates?.Authority is not null;

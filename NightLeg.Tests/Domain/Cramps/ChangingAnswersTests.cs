@@ -13,7 +13,7 @@ public sealed class ChangingAnswersTests : IDisposable
     private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
     private static readonly NightId Night = new(new DateOnly(2026, 3, 10), "Europe/Oslo");
 
-    private readonly NightLegDatabase _database = NightLegDatabase.InMemory();
+    private readonly NightLegDatabase _database = NightLegDatabase.InMemory(TimeProvider.System);
     private readonly LiteDbCrampEventRepository _events;
     private readonly LiteDbSleeperProfileRepository _sleeper;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 11, 6, 30, 0, TimeSpan.Zero));

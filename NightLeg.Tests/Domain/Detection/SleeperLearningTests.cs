@@ -73,7 +73,7 @@ public sealed class SleeperLearningTests
     public void Journal_Answers_TeachTheStoredLearning_ResetForgetsEverything()
     {
         // Arrange: a real LiteDB database, the journal the app uses.
-        using var database = NightLegDatabase.InMemory();
+        using var database = NightLegDatabase.InMemory(TimeProvider.System);
         var events = new LiteDbCrampEventRepository(database);
         var sleeper = new LiteDbSleeperProfileRepository(database);
         var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone("Europe/Oslo"), TimeProvider.System, sleeper);
@@ -115,7 +115,7 @@ public sealed class SleeperLearningTests
     {
         // Regression: the prompt answered "later" at the moment the recorder stored what followed the awakening —
         // both read the event, both wrote it back, and the course was lost (the demo's dismissal then taught nothing).
-        using var database = NightLegDatabase.InMemory();
+        using var database = NightLegDatabase.InMemory(TimeProvider.System);
         var events = new LiteDbCrampEventRepository(database);
         var sleeper = new LiteDbSleeperProfileRepository(database);
         var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone("Europe/Oslo"), TimeProvider.System, sleeper);
@@ -140,7 +140,7 @@ public sealed class SleeperLearningTests
     public void Journal_StorageFailing_ThePromptIsAnsweredAnyway_TheAnswerIsStoredWithTheEvent()
     {
         // Issue 21: an awakening was announced although storing it had failed, and answering that prompt then failed.
-        using var database = NightLegDatabase.InMemory();
+        using var database = NightLegDatabase.InMemory(TimeProvider.System);
         var events = new LiteDbCrampEventRepository(database);
         var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone("Europe/Oslo"), TimeProvider.System);
         var detected = Detected(200, 12) with { Course = null };

@@ -46,7 +46,7 @@ public sealed class DiaryBrowserTests
         // Arrange: two months of diary up to last night.
         await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
         {
-            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database), TimeProvider.System);
             NightLeg.Sync.Simulation.SampleHistory.Seed(db, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
             return Task.CompletedTask;
         });
@@ -81,7 +81,7 @@ public sealed class DiaryBrowserTests
         // Arrange: a new user logged last night's cramp by hand; nothing else is known of the four weeks.
         await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
         {
-            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database), TimeProvider.System);
             var calendar = new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local);
             var lastNight = calendar.NightOf(DateTimeOffset.UtcNow.AddHours(-12));
             new LiteDbCrampEventRepository(db).Save(NightLeg.Domain.Cramps.CrampEvent.LoggedByHand(Guid.NewGuid(), lastNight,
@@ -111,7 +111,7 @@ public sealed class DiaryBrowserTests
         NightLeg.Domain.Nights.NightId night = default;
         await using var s = await BrowserSession.StartAsync([], locale, prepare: database =>
         {
-            using var db = NightLegDatabase.Open(new DatabaseOptions(database));
+            using var db = NightLegDatabase.Open(new DatabaseOptions(database), TimeProvider.System);
             var calendar = new NightLeg.Domain.Nights.NightCalendar(TimeZoneInfo.Local);
             night = calendar.NightOf(DateTimeOffset.UtcNow.AddHours(-12));
             var (start, end) = (calendar.ToUtc(night, new TimeOnly(23, 0)), calendar.ToUtc(night, new TimeOnly(6, 30)));

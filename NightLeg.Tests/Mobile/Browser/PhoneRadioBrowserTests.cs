@@ -82,7 +82,7 @@ public sealed class PhoneRadioBrowserTests : IDisposable
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"serve took {stopping.Elapsed.TotalSeconds:0.0} s to stop with a page open");
 
         // Assert 2: every second the strap delivered is stored, once; the link loss is a gap.
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(s.DatabaseFolder, "nightleg.db")));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(s.DatabaseFolder, "nightleg.db")), TimeProvider.System);
         var night = Assert.Single(new LiteDbNightRepository(database).List(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 12)));
         var seconds = new LiteDbEpochRepository(database).Read(DateTimeOffset.FromUnixTimeMilliseconds(delivered[0]).AddMinutes(-1), DateTimeOffset.FromUnixTimeMilliseconds(delivered[^1]).AddMinutes(1));
         var withHeartRate = seconds.Select(e => e.Start).ToList(); // contact-lost seconds are stored too, without a heart rate

@@ -48,7 +48,7 @@ public sealed class RealNightBrowserTests
 
         var (code, _, stderr) = await CliRunner.RunAsync("replay", capture, "--db", database);
         Assert.True(code == 0, stderr);
-        using var db = NightLegDatabase.Open(new DatabaseOptions(database, null));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(database, null), TimeProvider.System);
         var settings = new LiteDbSettingsRepository(db);
         settings.Save(settings.Get() with { TimeZoneId = "Europe/Oslo" });
     }

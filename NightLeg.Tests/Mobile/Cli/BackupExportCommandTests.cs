@@ -59,7 +59,7 @@ public sealed class BackupExportCommandTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(_dir, ".nightleg.export-*"));
-        using var copy = NightLegDatabase.Open(new DatabaseOptions(backup));
+        using var copy = NightLegDatabase.Open(new DatabaseOptions(backup), TimeProvider.System);
         var nights = new LiteDbNightRepository(copy).List(DateOnly.MinValue, DateOnly.MaxValue);
         var seconds = nights.Sum(n => new LiteDbEpochRepository(copy).Count(n.Id));
         Assert.True(seconds >= stored - 10, $"{seconds} seconds in the backup, {stored} stored before it");

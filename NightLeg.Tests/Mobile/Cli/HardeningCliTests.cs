@@ -193,7 +193,7 @@ public sealed class HardeningCliTests : IDisposable
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal(string.Empty, process.Stderr.Trim());
-        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db)); // closed, unlocked
+        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db), TimeProvider.System); // closed, unlocked
         Assert.False(File.Exists(db + ".sock"));
     }
 
@@ -358,7 +358,7 @@ public sealed class HardeningCliTests : IDisposable
         // Assert
         Assert.Equal(1, code);
         AssertOneLine(stderr, $"127.0.0.1:{port}", "address already in use");
-        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+        using var reopened = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db), TimeProvider.System);
     }
 
     [Fact]

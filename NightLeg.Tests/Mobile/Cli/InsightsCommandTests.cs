@@ -14,7 +14,7 @@ public sealed class InsightsCommandTests : IDisposable
     {
         // Arrange
         var db = Path.Combine(_dir, "n.db");
-        using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System))
         {
             NightLeg.Sync.Simulation.SampleHistory.Seed(database, new DateOnly(2026, 11, 25));
         }

@@ -74,7 +74,7 @@ public sealed class ReplayLearningTests : IDisposable
     /// <summary>The morning after: every event the review asks about, answered "not a cramp".</summary>
     private static void DismissEveryQuestion(string path)
     {
-        using var database = NightLegDatabase.Open(new DatabaseOptions(path, null));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(path, null), TimeProvider.System);
         var events = new LiteDbCrampEventRepository(database);
         var epochs = new LiteDbEpochRepository(database);
         var journal = new CrampJournal(events, new LiteDbNightRepository(database), NightCalendar.ForZone(SimulationOptions.DefaultTimeZone), TimeProvider.System,

@@ -89,7 +89,7 @@ public sealed class ServeCommandTests : IDisposable
         await nightleg.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         // Assert: the file opens; every second up to the last one seen, less the stated bound (batch 5 s + 2 s), is there, without holes.
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Db));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Db), TimeProvider.System);
         var nights = new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue);
         var night = Assert.Single(nights);
         var seconds = new LiteDbEpochRepository(database).Read(night.RecordingStart, lastSeen.AddMinutes(10)).Select(e => e.Start).ToList();

@@ -178,7 +178,7 @@ public sealed class SimulateReplayCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
         var events = json.RootElement.GetProperty("events").GetArrayLength();
-        using var database = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+        using var database = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db), TimeProvider.System);
         var id = new NightLeg.Domain.Nights.NightId(new DateOnly(2026, 3, 10), "Europe/Oslo");
         var night = new NightLeg.Sync.Storage.LiteDbNightRepository(database).Get(id);
         Assert.NotNull(night);
@@ -196,7 +196,7 @@ public sealed class SimulateReplayCommandTests : IDisposable
         var capture = Path.Combine(_dir, "e.capture");
         var db = Path.Combine(_dir, "held.db");
         await CliRunner.RunAsync("simulate", "--seed", "1", "--hours", "0.5", "--device", "hr-strap", "--out", capture);
-        using var holder = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db));
+        using var holder = NightLeg.Sync.Storage.NightLegDatabase.Open(new NightLeg.Sync.Storage.DatabaseOptions(db), TimeProvider.System);
 
         var (code, _, stderr) = await CliRunner.RunAsync("replay", capture, "--db", db);
 

@@ -13,7 +13,7 @@ namespace NightLeg.Tests.Mobile.ViewModels;
 public sealed class HistoryViewModelTests : IDisposable
 {
     private static readonly DateOnly LastNight = new(2026, 12, 1);
-    private readonly NightLegDatabase _database = NightLegDatabase.InMemory();
+    private readonly NightLegDatabase _database = NightLegDatabase.InMemory(TimeProvider.System);
     private readonly NightCalendar _calendar = NightCalendar.ForZone(SampleHistory.Zone);
     private readonly FakeTimeProvider _time;
 

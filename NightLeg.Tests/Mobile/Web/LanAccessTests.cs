@@ -9,7 +9,7 @@ namespace NightLeg.Tests.Mobile.Web;
 public sealed class LanAccessTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 20, 0, 0, TimeSpan.Zero));
-    private readonly NightLegDatabase _database = NightLegDatabase.InMemory();
+    private readonly NightLegDatabase _database = NightLegDatabase.InMemory(TimeProvider.System);
 
     [Fact]
     public void Code_UnusedForTenMinutes_IsReplacedAndTheNewOnePrinted()

@@ -77,7 +77,7 @@ public sealed class ExportImportTests : IDisposable
         await CliRunner.RunAsync("export", "--db", original, "--out", export);
 
         // The same database changed afterwards: one event's note edited.
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(original)))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(original), TimeProvider.System))
         {
             var repository = new LiteDbCrampEventRepository(db);
             var changed = repository.Get(events.Confirmed)!;
@@ -90,7 +90,7 @@ public sealed class ExportImportTests : IDisposable
         Assert.Contains("Imported 0 night(s)", stdout);
         Assert.Contains("1 night(s) were there already", stdout);
         Assert.Contains($"event {events.Confirmed}", stderr);
-        using var after = NightLegDatabase.Open(new DatabaseOptions(original));
+        using var after = NightLegDatabase.Open(new DatabaseOptions(original), TimeProvider.System);
         var all = new LiteDbCrampEventRepository(after).List(DateOnly.MinValue, DateOnly.MaxValue);
         Assert.Equal(3, all.Count); // nothing doubled
         Assert.Equal("changed later", all.Single(e => e.Id == events.Confirmed).Details.Note); // the stored one kept
@@ -125,7 +125,7 @@ public sealed class ExportImportTests : IDisposable
             _ => "my notes\n",
         });
         var target = Path.Combine(_dir, "target.db");
-        NightLegDatabase.Open(new DatabaseOptions(target)).Dispose();
+        NightLegDatabase.Open(new DatabaseOptions(target), TimeProvider.System).Dispose();
         var before = await File.ReadAllBytesAsync(target);
         var fresh = Path.Combine(_dir, "never.db");
 
@@ -161,7 +161,7 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("export", "--db", original, "--out", export)).ExitCode);
         var target = Path.Combine(_dir, "target.db");
 
-        using (var database = NightLegDatabase.Open(new DatabaseOptions(target)))
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(target), TimeProvider.System))
         {
             var dying = new DiesAtTheFirstSave(new LiteDbNightRepository(database));
             var import = new NightLegImport(dying, new LiteDbCrampEventRepository(database), new LiteDbEpochRepository(database), new LiteDbDiaryRepository(database),
@@ -226,7 +226,7 @@ public sealed class ExportImportTests : IDisposable
             return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
 
-        using var database = NightLegDatabase.OpenReadOnly(new DatabaseOptions(original));
+        using var database = NightLegDatabase.OpenReadOnly(new DatabaseOptions(original), TimeProvider.System);
         var events = new LiteDbCrampEventRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue);
         var night = new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue).Single();
         var seconds = new LiteDbEpochRepository(database).Read(night.RecordingStart, night.RecordingEnd.AddSeconds(1)).Count;
@@ -239,7 +239,7 @@ public sealed class ExportImportTests : IDisposable
         var diaryFile = Path.Combine(_dir, "diary.csv");
         System.IO.Compression.ZipFileExtensions.ExtractToFile(zip.GetEntry("diary.csv")!, diaryFile);
         var restored = Path.Combine(_dir, "from-diary.db");
-        using (var fresh = NightLegDatabase.Open(new DatabaseOptions(restored)))
+        using (var fresh = NightLegDatabase.Open(new DatabaseOptions(restored), TimeProvider.System))
         {
             new LiteDbSettingsRepository(fresh).Save(UserSettings.Default with { TimeZoneId = night.Id.TimeZoneId }); // the diary's dates are the user's
         }
@@ -251,7 +251,7 @@ public sealed class ExportImportTests : IDisposable
         // Twice is once: the second import adds nothing.
         var again = await CliRunner.RunAsync("import", diaryFile, "--db", restored);
         Assert.Contains("0 cramp(s), 0 day(s)", again.Stdout);
-        using var back = NightLegDatabase.OpenReadOnly(new DatabaseOptions(restored));
+        using var back = NightLegDatabase.OpenReadOnly(new DatabaseOptions(restored), TimeProvider.System);
         var diaries = new LiteDbDiaryRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue).Where(d => d.Factors is not null).ToList();
         var diariesBack = new LiteDbDiaryRepository(back).List(DateOnly.MinValue, DateOnly.MaxValue);
         Assert.Equal(diaries.Select(d => (d.Night, d.Factors)), diariesBack.Select(d => (d.Night, d.Factors)));
@@ -270,7 +270,7 @@ public sealed class ExportImportTests : IDisposable
         var replay = await CliRunner.RunAsync("replay", capture, "--db", db);
         Assert.True(replay.ExitCode == 0, replay.Stderr);
 
-        using var database = NightLegDatabase.Open(new DatabaseOptions(db));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var events = new LiteDbCrampEventRepository(database);
         var night = nights.List(DateOnly.MinValue, DateOnly.MaxValue).Single();

@@ -236,7 +236,7 @@ public sealed class HomeAssistantTests : IDisposable
 
         public static async Task<Fixture> StartAsync(string dir, MqttBroker? broker)
         {
-            var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(dir, "inproc.db")));
+            var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(dir, "inproc.db")), TimeProvider.System);
             var nights = new LiteDbNightRepository(database);
             var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System);
             var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database), journal, new SyncOptions { BatchSeconds = 5 },

@@ -35,7 +35,7 @@ public sealed class PushNotifierTests : IDisposable
 
     public PushNotifierTests()
     {
-        _database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")));
+        _database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")), TimeProvider.System);
         _store = new IntegrationSettingsStore(_database);
         var nights = new InMemoryNightRepository();
         _journal = new CrampJournal(new InMemoryCrampEventRepository(), nights, Oslo, TimeProvider.System);
@@ -165,7 +165,7 @@ public sealed class PushNotifierTests : IDisposable
         // Arrange: ntfy set in Settings (in the database) before the night starts.
         using var ntfy = new HttpReceiver();
         var db = Path.Combine(_dir, "demo.db");
-        using (var database = NightLegDatabase.Open(new DatabaseOptions(db)))
+        using (var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System))
         {
             var store = new IntegrationSettingsStore(database);
             store.Save(store.Get() with { NtfyUrl = $"{ntfy.Url}/nightleg-demo" });

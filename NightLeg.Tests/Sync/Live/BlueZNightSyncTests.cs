@@ -41,7 +41,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
     public async Task Strap_LinkLostAndBack_EveryNotificationOnceSubscribedOncePerConnectionGapRecorded()
     {
         // Arrange
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var epochs = new LiteDbEpochRepository(database);
         var devices = new LiteDbDeviceRepository(database);
@@ -188,7 +188,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
 
     private (NightSession Session, NightSyncService Service, NightLegDatabase Database, ListLogger<NightSyncService> Log) Start(bool paired = true)
     {
-        var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")));
+        var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
         if (paired)

@@ -89,7 +89,7 @@ public sealed class DiskFullTests
         using var disk = ScratchDisk.Mount(1 << 20);
         disk.Fill();
 
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "nightleg.db"))));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "nightleg.db")), TimeProvider.System));
 
         Assert.Contains("no space left on the disk", error.Message);
         Assert.DoesNotContain('\n', error.Message);

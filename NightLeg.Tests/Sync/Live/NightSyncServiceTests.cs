@@ -139,7 +139,7 @@ public sealed class NightSyncServiceTests : IDisposable
     public async Task PairedStrap_NoBluetoothOnThisMachine_SaysSoAndKeepsRunning()
     {
         // Arrange: BlueZ's bus does not exist here.
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
         devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", "heart-rate", DateTimeOffset.UnixEpoch));
@@ -209,7 +209,7 @@ public sealed class NightSyncServiceTests : IDisposable
 
     private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, double speed = Speed, TimeSpan? watchdog = null, DeviceFamilies? families = null)
     {
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")), TimeProvider.System);
         var nights = new LiteDbNightRepository(database);
         var epochs = new LiteDbEpochRepository(database);
         var events = new LiteDbCrampEventRepository(database);

@@ -24,7 +24,7 @@ public sealed class BackupTests : IDisposable
     public void CopyingOnlyTheFileWhileRunning_MissesRecentData_ABackupHasIt()
     {
         // Arrange: a running database with recent writes still in its log.
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var epochs = new LiteDbEpochRepository(db);
         AppendMinutes(epochs, 0, 30);
         var naive = Path.Combine(_dir, "naive.db");
@@ -35,14 +35,14 @@ public sealed class BackupTests : IDisposable
         db.BackUp(backup);
 
         // Assert: the naive copy lacks the log's data; the backup is one whole file.
-        using (var copy = NightLegDatabase.Open(new DatabaseOptions(naive)))
+        using (var copy = NightLegDatabase.Open(new DatabaseOptions(naive), TimeProvider.System))
         {
             Assert.True(new LiteDbEpochRepository(copy).Count(Night) < 30 * 60);
         }
 
         Assert.False(File.Exists(NightLegDatabase.LogPathOf(backup)));
         Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(backup));
-        using var restored = NightLegDatabase.Open(new DatabaseOptions(backup));
+        using var restored = NightLegDatabase.Open(new DatabaseOptions(backup), TimeProvider.System);
         Assert.Equal(30 * 60, new LiteDbEpochRepository(restored).Count(Night));
     }
 
@@ -50,7 +50,7 @@ public sealed class BackupTests : IDisposable
     public async Task BackUp_WhileAnotherThreadWrites_IsConsistent()
     {
         // Arrange: one minute per transaction, written as fast as possible on another thread.
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var epochs = new LiteDbEpochRepository(db);
         AppendMinutes(epochs, 0, 60);
         using var stop = new CancellationTokenSource();
@@ -71,7 +71,7 @@ public sealed class BackupTests : IDisposable
         {
             var backup = Path.Combine(_dir, $"b{i}.db");
             db.BackUp(backup);
-            using var copy = NightLegDatabase.Open(new DatabaseOptions(backup));
+            using var copy = NightLegDatabase.Open(new DatabaseOptions(backup), TimeProvider.System);
             counts.Add(new LiteDbEpochRepository(copy).Count(Night));
         }
 
@@ -87,7 +87,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public void BackUp_OntoAFileThatIsNotADatabase_IsRefusedAndLeavesIt()
     {
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var notes = Path.Combine(_dir, "notes.txt");
         File.WriteAllText(notes, "my notes\n");
 
@@ -106,7 +106,7 @@ public sealed class BackupTests : IDisposable
     {
         // Arrange
         var time = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var backups = DatabaseBackups.For(DbPath);
         if (backupYesterdayEvening)
         {
@@ -136,7 +136,7 @@ public sealed class BackupTests : IDisposable
     public void AutomaticBackups_KeepTheNewestSeven()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var automatic = new AutomaticBackups(db, NightCalendar.ForZone("Europe/Oslo"), time, NullLogger<AutomaticBackups>.Instance);
 
         for (var day = 0; day < 10; day++)
@@ -165,7 +165,7 @@ public sealed class BackupTests : IDisposable
 
         Directory.CreateSymbolicLink(Path.Combine(_dir, "backups"), theirs);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var automatic = new AutomaticBackups(db, NightCalendar.ForZone("Europe/Oslo"), time, NullLogger<AutomaticBackups>.Instance);
 
         var made = automatic.BackUpIfDue();
@@ -182,7 +182,7 @@ public sealed class BackupTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(_dir, "backups")).FullName;
         File.WriteAllText(Path.Combine(folder, "nightleg-2020-01-01.db"), "not a database");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         var automatic = new AutomaticBackups(db, NightCalendar.ForZone("Europe/Oslo"), time, NullLogger<AutomaticBackups>.Instance);
 
         for (var day = 0; day < 9; day++)

@@ -30,7 +30,7 @@ public sealed class DatabaseGuardTests : IDisposable
         var before = File.GetLastWriteTimeUtc(path);
 
         // Act
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System));
 
         // Assert
         Assert.Equal(StorageProblem.NotOurs, error.Problem);
@@ -53,7 +53,7 @@ public sealed class DatabaseGuardTests : IDisposable
 
         var bytes = File.ReadAllBytes(path);
 
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System));
 
         Assert.Equal(StorageProblem.NotOurs, error.Problem);
         Assert.Contains("another program", error.Message);
@@ -65,7 +65,7 @@ public sealed class DatabaseGuardTests : IDisposable
     {
         // Arrange: a real database with a few nights, cut to half its pages; and a backup of it.
         var path = Path.Combine(_dir, "nightleg.db");
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(path)))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System))
         {
             Fill(db, minutes: 600);
             var backups = DatabaseBackups.For(path);
@@ -78,8 +78,8 @@ public sealed class DatabaseGuardTests : IDisposable
         var cut = File.ReadAllBytes(path);
 
         // Act: opened twice, as a user would retry.
-        var first = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path)));
-        var second = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path)));
+        var first = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System));
+        var second = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System));
 
         // Assert
         Assert.Equal(StorageProblem.Damaged, first.Problem);
@@ -97,7 +97,7 @@ public sealed class DatabaseGuardTests : IDisposable
     {
         // Arrange: the length is right but the pages in the middle are zeros (a disk that lost them).
         var path = Path.Combine(_dir, "nightleg.db");
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(path)))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System))
         {
             Fill(db, minutes: 600);
         }
@@ -106,7 +106,7 @@ public sealed class DatabaseGuardTests : IDisposable
         Array.Clear(bytes, 8192, bytes.Length - (2 * 8192));
         File.WriteAllBytes(path, bytes);
 
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System));
 
         Assert.Equal(StorageProblem.Damaged, error.Problem);
         Assert.Contains("there is no backup of it yet", error.Message);
@@ -118,7 +118,7 @@ public sealed class DatabaseGuardTests : IDisposable
     {
         // Arrange: two nights; a page in the middle lost.
         var path = Path.Combine(_dir, "nightleg.db");
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(path)))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System))
         {
             Fill(db, minutes: 600);
         }
@@ -128,7 +128,7 @@ public sealed class DatabaseGuardTests : IDisposable
         File.WriteAllBytes(path, bytes);
 
         // Act
-        using var readOnly = NightLegDatabase.OpenReadOnly(new DatabaseOptions(path));
+        using var readOnly = NightLegDatabase.OpenReadOnly(new DatabaseOptions(path), TimeProvider.System);
         var export = new NightLeg.Sync.Export.NightLegExport(new LiteDbNightRepository(readOnly), new LiteDbCrampEventRepository(readOnly), new LiteDbEpochRepository(readOnly));
         using var output = new MemoryStream();
         var result = await export.WriteJsonAsync(output);
@@ -144,7 +144,7 @@ public sealed class DatabaseGuardTests : IDisposable
     [Fact]
     public void Open_AFolder_IsOneLineNamingIt()
     {
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(_dir)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(_dir), TimeProvider.System));
 
         Assert.Equal(StorageProblem.Access, error.Problem);
         Assert.Contains($"{_dir} is a folder", error.Message);
@@ -156,14 +156,14 @@ public sealed class DatabaseGuardTests : IDisposable
         // Arrange: an existing database, then the file system made read-only (as for root, too).
         using var disk = ScratchDisk.Mount(4 << 20);
         var existing = Path.Combine(disk.Path, "nightleg.db");
-        NightLegDatabase.Open(new DatabaseOptions(existing)).Dispose();
+        NightLegDatabase.Open(new DatabaseOptions(existing), TimeProvider.System).Dispose();
         var bytes = File.ReadAllBytes(existing);
         disk.MakeReadOnly();
 
         // Act
-        var onExisting = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(existing)));
-        var onNew = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "new.db"))));
-        var inNewFolder = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "sub", "new.db"))));
+        var onExisting = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(existing), TimeProvider.System));
+        var onNew = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "new.db")), TimeProvider.System));
+        var inNewFolder = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "sub", "new.db")), TimeProvider.System));
 
         // Assert
         Assert.Contains($"{existing} cannot be written: read-only file system", onExisting.Message);
@@ -180,7 +180,7 @@ public sealed class DatabaseGuardTests : IDisposable
         var path = Path.Combine(folder, "nightleg.db");
 
         // Act
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(path)))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System))
         {
             Fill(db, minutes: 2);
             db.FlushToDisk();
@@ -188,7 +188,7 @@ public sealed class DatabaseGuardTests : IDisposable
         }
 
         File.SetUnixFileMode(path, OwnerOnly.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead); // as the first version made it
-        NightLegDatabase.Open(new DatabaseOptions(path)).Dispose();
+        NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System).Dispose();
 
         // Assert
         Assert.Equal(OwnerOnly.DirectoryMode, File.GetUnixFileMode(folder));
@@ -209,7 +209,7 @@ public sealed class DatabaseGuardTests : IDisposable
         }
 
         // Act
-        using var db = NightLegDatabase.Open(new DatabaseOptions(path));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System);
 
         // Assert
         Assert.Equal(1, db.Read("nights", c => c.Count()));
@@ -221,14 +221,14 @@ public sealed class DatabaseGuardTests : IDisposable
     {
         // What a power cut right after the batch would leave: the two files as they are on disk now.
         var path = Path.Combine(_dir, "nightleg.db");
-        using var db = NightLegDatabase.Open(new DatabaseOptions(path));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(path), TimeProvider.System);
         Fill(db, minutes: 3);
         db.FlushToDisk();
         var copy = Path.Combine(_dir, "copy.db");
         File.Copy(path, copy);
         File.Copy(NightLegDatabase.LogPathOf(path), NightLegDatabase.LogPathOf(copy));
 
-        using var reopened = NightLegDatabase.Open(new DatabaseOptions(copy));
+        using var reopened = NightLegDatabase.Open(new DatabaseOptions(copy), TimeProvider.System);
 
         Assert.Equal(180, new LiteDbEpochRepository(reopened).Count(Night));
     }

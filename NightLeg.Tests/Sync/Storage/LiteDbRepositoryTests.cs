@@ -161,7 +161,7 @@ public sealed class LiteDbRepositoryTests : IDisposable
 
     private T Use<T>(Func<NightLegDatabase, T> action)
     {
-        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var db = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
         return action(db);
     }
 

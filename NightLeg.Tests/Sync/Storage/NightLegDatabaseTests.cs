@@ -13,10 +13,10 @@ public sealed class NightLegDatabaseTests : IDisposable
     public void Open_WhileAnotherHoldsIt_IsRefusedNamingTheFile()
     {
         // Arrange
-        using var first = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var first = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
 
         // Act
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System));
 
         // Assert
         Assert.Contains(DbPath, error.Message);
@@ -43,9 +43,9 @@ public sealed class NightLegDatabaseTests : IDisposable
     [Fact]
     public void Open_AfterTheFirstClosed_Succeeds()
     {
-        NightLegDatabase.Open(new DatabaseOptions(DbPath)).Dispose();
+        NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System).Dispose();
 
-        using var again = NightLegDatabase.Open(new DatabaseOptions(DbPath));
+        using var again = NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System);
 
         Assert.Equal(DbPath, again.Path);
     }
@@ -58,7 +58,7 @@ public sealed class NightLegDatabaseTests : IDisposable
             raw.UserVersion = NightLegDatabase.SchemaVersion + 1;
         }
 
-        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath)));
+        var error = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath), TimeProvider.System));
 
         Assert.Contains("newer NightLeg", error.Message);
         // The lock was released: a fixed build can open it.
@@ -68,13 +68,13 @@ public sealed class NightLegDatabaseTests : IDisposable
     [Fact]
     public void Open_EncryptedWithoutOrWithWrongPassword_SaysSo()
     {
-        using (var db = NightLegDatabase.Open(new DatabaseOptions(DbPath, "correct horse")))
+        using (var db = NightLegDatabase.Open(new DatabaseOptions(DbPath, "correct horse"), TimeProvider.System))
         {
             db.Write("settings", c => c.Insert(new BsonDocument { ["a"] = 1 }));
         }
 
-        var wrong = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath, "battery staple")));
-        using var right = NightLegDatabase.Open(new DatabaseOptions(DbPath, "correct horse"));
+        var wrong = Assert.Throws<StorageException>(() => NightLegDatabase.Open(new DatabaseOptions(DbPath, "battery staple"), TimeProvider.System));
+        using var right = NightLegDatabase.Open(new DatabaseOptions(DbPath, "correct horse"), TimeProvider.System);
 
         Assert.Contains("password", wrong.Message);
         Assert.Contains(DatabaseOptions.PasswordVariable, wrong.Message);
