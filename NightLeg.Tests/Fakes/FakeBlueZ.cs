@@ -52,6 +52,7 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
 
     public int RemoveDeviceCalls;
     public int ConnectCalls;
+    public int ManagedObjectsCalls;
 
     /// <summary>Every value Adapter1.Powered was set to, in order.</summary>
     public List<bool> PoweredHistory { get; } = [];
@@ -59,8 +60,8 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
     /// <summary>Connect answers NotPermitted until the device is paired.</summary>
     public bool RequiresPairing { get; set; }
 
-    /// <summary>GATT objects appear this long after ServicesResolved turns true.</summary>
-    public TimeSpan LateCharacteristics { get; set; }
+    /// <summary>When set, GATT objects appear only once this completes, after ServicesResolved turned true (as BlueZ may do).</summary>
+    public TaskCompletionSource? LateCharacteristics { get; set; }
 
     /// <summary>Connect never answers (to test timeouts).</summary>
     public bool ConnectHangs { get; set; }
@@ -175,6 +176,7 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
         switch (iface, member)
         {
             case ("org.freedesktop.DBus.ObjectManager", "GetManagedObjects"):
+                Interlocked.Increment(ref ManagedObjectsCalls);
                 ReplyManagedObjects(context);
                 break;
             case ("org.freedesktop.DBus.Properties", "Set"):
@@ -274,13 +276,11 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
         ConnectedWhileDiscovering |= _discovering;
         if (ConnectHangs)
         {
-            // Never answers (returning without a reply would make the library answer with an error).
-            try
+            // Never answers (returning without a reply would make the library answer with an error), until the call is dropped.
+            var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (context.RequestAborted.Register(() => dropped.TrySetResult()))
             {
-                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
+                await dropped.Task;
             }
 
             return;
@@ -303,9 +303,9 @@ public sealed class FakeBlueZ : IPathMethodHandler, IDisposable
         SetProperty(DevicePath, "org.bluez.Device1", "Connected", VariantValue.Bool(true));
         ReplyEmpty(context);
         SetProperty(DevicePath, "org.bluez.Device1", "ServicesResolved", VariantValue.Bool(true));
-        if (LateCharacteristics > TimeSpan.Zero)
+        if (LateCharacteristics is { } late)
         {
-            await Task.Delay(LateCharacteristics);
+            await late.Task;
         }
 
         ExportGatt();

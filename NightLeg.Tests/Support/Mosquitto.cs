@@ -77,27 +77,24 @@ public sealed class Mosquitto : IDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        if (!Eventually.Holds(Listening))
         {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"mosquitto exited ({_process.ExitCode}) on port {Port}");
-                }
-
-                Thread.Sleep(50);
-            }
+            throw new TimeoutException($"mosquitto did not listen on port {Port}");
         }
+    }
 
-        throw new TimeoutException($"mosquitto did not listen on port {Port}");
+    private bool Listening()
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            probe.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return _process is { HasExited: true } exited ? throw new InvalidOperationException($"mosquitto exited ({exited.ExitCode}) on port {Port}") : false;
+        }
     }
 
     public void Dispose()

@@ -35,18 +35,10 @@ public sealed class MqttWatcher : IAsyncDisposable
     /// <summary>Waits until a message satisfies <paramref name="match"/>, and returns it.</summary>
     public async Task<(string Topic, string Payload, bool Retained)> WaitForAsync(Func<(string Topic, string Payload, bool Retained), bool> match, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        (string Topic, string Payload, bool Retained)? found = null;
+        if (await Eventually.HoldsAsync(() => (found = _messages.FirstOrDefault(m => match(m))) is { Topic: not null }, timeout))
         {
-            foreach (var m in _messages)
-            {
-                if (match(m))
-                {
-                    return m;
-                }
-            }
-
-            await Task.Delay(50);
+            return found!.Value;
         }
 
         throw new TimeoutException($"no {what} within {timeout.TotalSeconds:0} s; saw: {string.Join(" | ", _messages.Select(m => m.Topic + "=" + m.Payload).Take(40))}");

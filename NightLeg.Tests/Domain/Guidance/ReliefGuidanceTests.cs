@@ -1,9 +1,13 @@
 using NightLeg.Domain.Guidance;
+using NightLeg.Mobile.Localization;
 
 namespace NightLeg.Tests.Domain.Guidance;
 
 public sealed class ReliefGuidanceTests
 {
+    private static readonly Strings English = new(Language.English);
+    private static readonly Strings Bokmal = new(Language.NorwegianBokmal);
+
     [Fact]
     public void Steps_StartWithStretchThenShin_AndEveryStepHasBothLanguagesAndASource()
     {
@@ -12,11 +16,14 @@ public sealed class ReliefGuidanceTests
         Assert.Equal(["stretch", "shin", "heat", "pickle-juice"], steps.Select(s => s.Id));
         Assert.All(steps, s =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(s.Title.English));
-            Assert.False(string.IsNullOrWhiteSpace(s.Title.NorwegianBokmal));
-            Assert.NotEqual(s.Instruction.English, s.Instruction.NorwegianBokmal);
+            // A missing key shows as the key itself.
+            Assert.DoesNotContain("guidance.", English.Title(s), StringComparison.Ordinal);
+            Assert.DoesNotContain("guidance.", Bokmal.Title(s), StringComparison.Ordinal);
+            Assert.NotEqual(English.Instruction(s), Bokmal.Instruction(s));
+            Assert.DoesNotContain("guidance.", Bokmal.Instruction(s), StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(s.Source));
-            Assert.True(s.Title.English.Length <= 24, $"title too long for a phone button: {s.Title.English}");
+            Assert.True(English.Title(s).Length <= 24, $"title too long for a phone button: {English.Title(s)}");
+            Assert.True(Bokmal.Title(s).Length <= 24, $"title too long for a phone button: {Bokmal.Title(s)}");
         });
     }
 
@@ -29,18 +36,18 @@ public sealed class ReliefGuidanceTests
     [Fact]
     public void Heat_SaysNotIce()
     {
-        Assert.Contains("ice", ReliefGuidance.Heat.Title.English, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("is", ReliefGuidance.Heat.Title.In(Language.NorwegianBokmal));
+        Assert.Contains("ice", English.Title(ReliefGuidance.Heat), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("is", Bokmal.Title(ReliefGuidance.Heat));
     }
 
     [Fact]
     public void SeeADoctor_NamesTheWarningSigns()
     {
-        var text = ReliefGuidance.SeeADoctor.In(Language.English);
+        var text = English["guidance.seeADoctor"];
 
         Assert.Contains("swells", text);
         Assert.Contains("several nights a week", text);
-        Assert.Contains("lege", ReliefGuidance.SeeADoctor.In(Language.NorwegianBokmal));
+        Assert.Contains("lege", Bokmal["guidance.seeADoctor"]);
     }
 
     [Fact]
@@ -48,5 +55,7 @@ public sealed class ReliefGuidanceTests
     {
         Assert.Same(ReliefGuidance.Shin, ReliefGuidance.Find("shin"));
         Assert.Null(ReliefGuidance.Find("ice"));
+        Assert.Equal("Lift your toes", English.Helped("shin"));
+        Assert.Equal("ice", English.Helped("ice"));
     }
 }

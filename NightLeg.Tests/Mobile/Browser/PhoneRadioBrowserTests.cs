@@ -52,6 +52,7 @@ public sealed class PhoneRadioBrowserTests : IDisposable
             "() => window.__fakeBle.linkDowns === 1 && window.__fakeBle.deliveredTimes.length > 0 && window.__fakeBle.deliveredTimes[window.__fakeBle.deliveredTimes.length - 1] > window.__fakeConfig.lossUntil + 60000",
             null, new() { Timeout = 60_000 });
         Signal("STOP", s.Server.Id);
+        // Real time: the server process is frozen for 30 s of the phone's wall clock — what is tested is what the phone does meanwhile.
         await Task.Delay(TimeSpan.FromSeconds(30));
         Signal("CONT", s.Server.Id);
 

@@ -72,15 +72,16 @@ public sealed class ServeCommandTests : IDisposable
         await using var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--urls", "http://127.0.0.1:0", "--db", Db], MidnightZone());
         using var http = new HttpClient { BaseAddress = new Uri(await nightleg.WaitForUrlAsync()) };
         DateTimeOffset lastSeen = default;
-        for (var i = 0; i < 200 && lastSeen == default; i++)
+        await Eventually.HoldsAsync(async () =>
         {
-            await Task.Delay(100);
             using var status = JsonDocument.Parse(await http.GetStringAsync("/health"));
             if (status.RootElement.GetProperty("secondsStored").GetInt64() > 1800 && status.RootElement.GetProperty("lastDataAt").ValueKind == JsonValueKind.String)
             {
                 lastSeen = status.RootElement.GetProperty("lastDataAt").GetDateTimeOffset();
             }
-        }
+
+            return lastSeen != default;
+        }, TimeSpan.FromSeconds(20));
 
         Assert.NotEqual(default, lastSeen);
 
@@ -106,21 +107,14 @@ public sealed class ServeCommandTests : IDisposable
         await using (var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "300", "--record", capture, "--urls", "http://127.0.0.1:0", "--db", Db]))
         {
             using var http = new HttpClient { BaseAddress = new Uri(await nightleg.WaitForUrlAsync()) };
-            for (var i = 0; i < 200; i++)
+            await Eventually.HoldsAsync(async () =>
             {
-                await Task.Delay(100);
                 using var status = JsonDocument.Parse(await http.GetStringAsync("/health"));
-                if (status.RootElement.GetProperty("secondsStored").GetInt64() > 1200)
-                {
-                    break;
-                }
-            }
+                return status.RootElement.GetProperty("secondsStored").GetInt64() > 1200;
+            }, TimeSpan.FromSeconds(20));
 
             // Until the capture holds what was stored (it is flushed with each database batch), then the kill.
-            for (var i = 0; i < 200 && new FileInfo(capture).Length < 2_000_000; i++)
-            {
-                await Task.Delay(100);
-            }
+            await Eventually.HoldsAsync(() => new FileInfo(capture).Length >= 2_000_000, TimeSpan.FromSeconds(20));
 
             nightleg.Kill();
         }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NightLeg.Mobile.Hosting;
 using NightLeg.Tests.Fakes;
 using NightLeg.Tests.Support;
@@ -158,26 +159,40 @@ public sealed class SystemdTests : IDisposable
         socket.Bind(new UnixDomainSocketEndPoint(path));
         var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new ListLogger<SystemdWatchdog>();
-        using var watchdog = new SystemdWatchdog(() => hung.Task, path, TimeSpan.FromMilliseconds(200), TimeProvider.System, log);
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var interval = TimeSpan.FromMilliseconds(200);
+        using var watchdog = new SystemdWatchdog(() => hung.Task, path, interval, time, log);
 
-        // Act 1: hung for a second.
+        // Act 1: hung while the clock moves an interval at a time, five past the first timeout.
         await watchdog.StartAsync(CancellationToken.None);
-        await Task.Delay(1000);
+        await Eventually.AssertAsync(() => log.Count("has not answered") == 1 || Advance(time, interval), "the hung line");
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(interval);
+        }
+
         var whileHung = watchdog.Heartbeats;
 
-        // Act 2: the loop answers again.
+        // Act 2: the loop answers again: a heartbeat at once, then one each interval.
         hung.SetResult();
-        await Task.Delay(1000);
+        await Eventually.AssertAsync(() => watchdog.Heartbeats >= 3 || Advance(time, interval), "three heartbeats");
         await watchdog.StopAsync(CancellationToken.None);
 
         // Assert
         Assert.Equal(0, whileHung);
-        Assert.InRange(watchdog.Heartbeats, 2, 7);
+        Assert.Equal(3, watchdog.Heartbeats);
         Assert.Equal(1, log.Count("has not answered"));
         Assert.Equal(LogLevel.Error, log.Lines.Single(l => l.Message.Contains("has not answered", StringComparison.Ordinal)).Level);
         socket.ReceiveTimeout = 1000;
         var buffer = new byte[64];
         Assert.Equal("WATCHDOG=1", Encoding.UTF8.GetString(buffer, 0, socket.Receive(buffer)));
+    }
+
+    /// <summary>Moves the fake clock one step (for a wait's condition); false, so the wait goes on.</summary>
+    private static bool Advance(FakeTimeProvider time, TimeSpan step)
+    {
+        time.Advance(step);
+        return false;
     }
 
     [Theory]

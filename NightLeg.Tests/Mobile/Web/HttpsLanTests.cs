@@ -261,13 +261,6 @@ public sealed class HttpsLanTests : IDisposable
         return total.ToString();
     }
 
-    private static async Task WaitForLineAsync(NightLegProcess process, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!process.Stdout.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, process.Stdout);
-            await Task.Delay(50);
-        }
-    }
+    private static async Task WaitForLineAsync(NightLegProcess process, string text) =>
+        Assert.True(await Eventually.HoldsAsync(() => process.Stdout.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(20)), process.Stdout);
 }

@@ -149,13 +149,7 @@ public sealed partial class LocalAccessTests : IDisposable
         return output.Trim();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition) => Eventually.HoldsAsync(condition);
 
     [GeneratedRegex(@"For another browser: (?<url>http\S+)")]
     private static partial Regex NextLink();

@@ -134,16 +134,8 @@ public sealed class WebHardeningTests : IDisposable
         return await http.SendAsync(request);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        // The child process's log arrives through its stdout pipe, asynchronously.
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
-    }
+    // The child process's log arrives through its stdout pipe, asynchronously.
+    private static Task WaitForAsync(Func<bool> condition) => Eventually.AssertAsync(condition, "the log line");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

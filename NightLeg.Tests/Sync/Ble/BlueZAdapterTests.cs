@@ -2,6 +2,7 @@ using NightLeg.Sync.Ble;
 using NightLeg.Sync.Ble.BlueZ;
 using NightLeg.Sync.Gatt;
 using NightLeg.Tests.Fakes;
+using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Ble;
 
@@ -83,12 +84,14 @@ public sealed class BlueZAdapterTests : IAsyncLifetime
         }
 
         await WaitUntil(() => Count(received) >= 10);
-        await Task.Delay(200); // anything doubled would arrive by now
+        // A marker after the ten: the bus keeps order, so a doubled notification would arrive before it.
+        _bluez.Notify([0x06, 11]);
+        await WaitUntil(() => Count(received) >= 11);
 
         // Assert
         Assert.False(lost.Intended);
         Assert.Contains("Connected = false", lost.Reason);
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (byte)i), received);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (byte)i), received);
         Assert.Equal(2, _bluez.StartNotifyCalls);
         Assert.True(_bluez.Trusted); // set so the device survives
         Assert.Equal(1, _bluez.StopNotifyCalls);
@@ -128,9 +131,15 @@ public sealed class BlueZAdapterTests : IAsyncLifetime
     {
         // BlueZ may report ServicesResolved before it exports the characteristic objects.
         _bluez.ExportDevice();
-        _bluez.LateCharacteristics = TimeSpan.FromMilliseconds(700);
+        var late = _bluez.LateCharacteristics = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await using var connection = await _adapter.ConnectAsync(FakeBlueZ.DeviceAddress, CancellationToken.None);
+        var connecting = _adapter.ConnectAsync(FakeBlueZ.DeviceAddress, CancellationToken.None);
+        await WaitUntil(() => Volatile.Read(ref _bluez.ConnectCalls) == 1);
+        var looked = Volatile.Read(ref _bluez.ManagedObjectsCalls);
+        await WaitUntil(() => Volatile.Read(ref _bluez.ManagedObjectsCalls) >= looked + 2); // the adapter looked, found none, and looks again
+        Assert.False(connecting.IsCompleted, "connected before its characteristics were there");
+        late.SetResult();
+        await using var connection = await connecting;
         var battery = await connection.GetCharacteristicAsync(GattUuids.BatteryService, GattUuids.BatteryLevel, CancellationToken.None);
 
         Assert.Equal([76], await battery.ReadAsync(CancellationToken.None));
@@ -214,13 +223,5 @@ public sealed class BlueZAdapterTests : IAsyncLifetime
         }
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "timed out waiting");
-    }
+    private static Task WaitUntil(Func<bool> condition) => Eventually.AssertAsync(condition, "the fake BlueZ");
 }

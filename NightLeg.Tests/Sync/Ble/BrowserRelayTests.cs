@@ -6,6 +6,7 @@ using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Simulation;
 using NightLeg.Tests.Fakes;
+using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Ble;
 
@@ -121,10 +122,7 @@ public sealed class BrowserRelayTests
                 Interlocked.Increment(ref heartRates);
             }
         }, TimeProvider.System, CancellationToken.None);
-        for (var i = 0; i < 100 && Volatile.Read(ref heartRates) < 5; i++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => Volatile.Read(ref heartRates) >= 5);
 
         // Assert: the H10's own rates asked first, then a start it accepts; heart rate flowing.
         Assert.Equal("polar-h10", family.Id);

@@ -4,6 +4,7 @@ using NightLeg.Sync.Devices;
 using NightLeg.Sync.Devices.Polar;
 using NightLeg.Sync.Gatt;
 using NightLeg.Sync.Simulation;
+using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Devices;
 
@@ -75,11 +76,7 @@ public sealed class PolarSupportTests
                 Interlocked.Increment(ref heartRates);
             }
         }, TimeProvider.System, CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Volatile.Read(ref heartRates) < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(() => Volatile.Read(ref heartRates) >= 3);
 
         // Assert
         Assert.Null(streams.Movement);

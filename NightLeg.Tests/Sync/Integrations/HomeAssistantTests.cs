@@ -56,7 +56,7 @@ public sealed class HomeAssistantTests : IDisposable
         await using (var late = await MqttWatcher.ConnectAsync(broker.Port, User, Password))
         {
             await late.WaitForAsync(m => m.Topic.EndsWith("/availability", StringComparison.Ordinal) && m.Payload == "online", TimeSpan.FromSeconds(10), "availability");
-            await Task.Delay(500);
+            await Eventually.HoldsAsync(() => late.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 5);
             var configs = late.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
             Assert.Equal(
                 ["homeassistant/binary_sensor/*/asleep/config", "homeassistant/event/*/awakening/config", "homeassistant/sensor/*/battery/config",
@@ -75,7 +75,7 @@ public sealed class HomeAssistantTests : IDisposable
         // Act 2: the broker restarts in the middle of the night (it forgets everything: persistence is off).
         var storedBefore = await SecondsStoredAsync(http);
         broker.Stop();
-        await Task.Delay(1500);
+        await Eventually.AssertAsync(() => nightleg.Stdout.Contains("NightLeg keeps trying", StringComparison.Ordinal), "NightLeg to find the broker gone");
         broker.Resume();
         await using var after = await MqttWatcher.ConnectAsync(broker.Port, User, Password);
 
@@ -138,6 +138,7 @@ public sealed class HomeAssistantTests : IDisposable
             fixture.Session.Post(new NightLeg.Sync.Ble.GattNotification(start.AddSeconds(i), NightLeg.Sync.Gatt.GattUuids.HeartRateMeasurement, new byte[] { 0x00, 55 }));
         }
 
+        // Real time: the publisher's tries (1 s, 2 s, 4 s apart) meet a real broker; the log must stay at one line through them.
         await Task.Delay(TimeSpan.FromSeconds(8));
         await fixture.Session.FlushAsync();
         var settings = new IntegrationsViewModel(fixture.Store, fixture.Publisher);
@@ -201,15 +202,8 @@ public sealed class HomeAssistantTests : IDisposable
         return json.RootElement.GetProperty("secondsStored").GetInt64();
     }
 
-    private static async Task WaitConnectedAsync(HomeAssistantPublisher publisher)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (publisher.Status.State != HomeAssistantState.Connected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not connected: {publisher.Status}");
-            await Task.Delay(50);
-        }
-    }
+    private static async Task WaitConnectedAsync(HomeAssistantPublisher publisher) =>
+        Assert.True(await Eventually.HoldsAsync(() => publisher.Status.State == HomeAssistantState.Connected, TimeSpan.FromSeconds(15)), $"not connected: {publisher.Status}");
 
     /// <summary>A night session, journal and publisher over a real LiteDB file, running.</summary>
     private sealed class Fixture : IAsyncDisposable

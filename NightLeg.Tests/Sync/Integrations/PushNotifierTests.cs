@@ -174,13 +174,12 @@ public sealed class PushNotifierTests : IDisposable
         // Act: the demo night at 600× (its cramp ≈37 night minutes in).
         await using var nightleg = NightLegProcess.Start(["serve", "--demo", "--speed", "600", "--urls", "http://127.0.0.1:0", "--db", db]);
         var url = await nightleg.WaitForUrlAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (ntfy.Requests.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        await Eventually.HoldsAsync(() => ntfy.Requests.Count > 0, TimeSpan.FromSeconds(60));
 
-        await Task.Delay(2000);
+        // Then twenty more minutes of the night (two seconds at 600×): a second push for the same cramp would have come.
+        var storedAtPush = await SecondsStoredAsync(http);
+        await Eventually.HoldsAsync(async () => await SecondsStoredAsync(http) >= storedAtPush + 1200, TimeSpan.FromSeconds(30));
 
         // Assert: exactly one push, silent, linking to this NightLeg's prompt.
         var request = Assert.Single(ntfy.Requests);
@@ -189,6 +188,12 @@ public sealed class PushNotifierTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("priority").GetInt32());
         Assert.Equal(url + "/tonight", json.RootElement.GetProperty("click").GetString());
         Assert.Equal(["topic", "title", "message", "priority", "click", "tags"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    private static async Task<long> SecondsStoredAsync(HttpClient http)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health"));
+        return json.RootElement.GetProperty("secondsStored").GetInt64();
     }
 
     public void Dispose()

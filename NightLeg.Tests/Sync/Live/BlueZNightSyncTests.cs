@@ -220,19 +220,12 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
         {
             _bluez.Notify(HeartRateMeasurementEncoder.Encode(bpm, SensorContact.Detected, null, [HeartRateMeasurementEncoder.RrRawFromMs(60000.0 / bpm)]));
             sent++;
+            // Real time: a strap's stream into a real dbus-daemon, at a wearable's pace (the service's watchdog and gaps read the wall clock).
             await Task.Delay(20);
         }
 
         return sent;
     }
 
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition(), "timed out waiting");
-    }
+    private static Task WaitFor(Func<bool> condition) => Eventually.AssertAsync(condition, "the night sync service");
 }

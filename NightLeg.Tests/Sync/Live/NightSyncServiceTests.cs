@@ -10,6 +10,7 @@ using NightLeg.Sync.Live;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 using NightLeg.Sync.Storage;
+using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Live;
 
@@ -149,14 +150,18 @@ public sealed class NightSyncServiceTests : IDisposable
         await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", TimeProvider.System);
         var service = new NightSyncService(bluez, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
 
-        // Act
-        await service.StartAsync(CancellationToken.None);
-        for (var i = 0; i < 100 && session.Status.Connection != ConnectionState.NoBluetooth; i++)
+        var noBluetooth = 0;
+        session.StatusChanged += status =>
         {
-            await Task.Delay(50);
-        }
+            if (status.Connection == ConnectionState.NoBluetooth)
+            {
+                Interlocked.Increment(ref noBluetooth);
+            }
+        };
 
-        await Task.Delay(300);
+        // Act: three tries, each finding no Bluetooth.
+        await service.StartAsync(CancellationToken.None);
+        await Eventually.AssertAsync(() => Volatile.Read(ref noBluetooth) >= 3, "three tries");
 
         // Assert
         Assert.Equal(ConnectionState.NoBluetooth, session.Status.Connection);
@@ -239,11 +244,7 @@ public sealed class NightSyncServiceTests : IDisposable
         };
 
         await service.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!adapter.Finished && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => adapter.Finished, TimeSpan.FromSeconds(60));
 
         await session.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30)); // everything the wearable sent is handled and stored
         await service.StopAsync(CancellationToken.None);
