@@ -1,9 +1,7 @@
 namespace NightLeg.Domain.Guidance;
 
-/// <summary>One step of relief guidance. Immutable.</summary>
-/// <param name="Id">Stable id (also what a log's "what helped" refers to).</param>
-/// <param name="Title">Short title, a few words.</param>
-/// <param name="Instruction">What to do, in one or two sentences.</param>
+/// <summary>One step of relief guidance. Immutable. Its title and instruction are the app's words, found by <see cref="Id"/>.</summary>
+/// <param name="Id">Stable id (what a log's "what helped" refers to, and the key of its words).</param>
 /// <param name="Timer">How long to hold it, when it is timed.</param>
 /// <param name="Source">Where the advice comes from.</param>
-public sealed record GuidanceStep(string Id, LocalizedText Title, LocalizedText Instruction, TimeSpan? Timer, string Source);
+public sealed record GuidanceStep(string Id, TimeSpan? Timer, string Source);

@@ -3,7 +3,7 @@ namespace NightLeg.Mobile.Localization;
 /// <summary>The catalogue: every text by key, English and bokmål (the one place the app's words live).</summary>
 public sealed partial class Strings
 {
-    private static readonly Dictionary<string, (string En, string Nb)> Texts = new(Core().Concat(Further()));
+    private static readonly Dictionary<string, (string En, string Nb)> Texts = new(Core().Concat(Further()).Concat(Guidance()));
 
     /// <summary>Navigation, Tonight, the prompt, Morning, History, Settings.</summary>
     private static Dictionary<string, (string En, string Nb)> Core() => new()

@@ -35,7 +35,7 @@ public sealed partial class Strings
 
         if (details.WhatHelped.Count > 0)
         {
-            parts.Add(Format("event.helped", string.Join(", ", details.WhatHelped.Select(h => ReliefGuidance.Find(h) is { } step ? this[step.Title] : h))));
+            parts.Add(Format("event.helped", string.Join(", ", details.WhatHelped.Select(Helped))));
         }
 
         if (details.BackToSleep is { } sleep)

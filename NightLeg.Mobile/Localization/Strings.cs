@@ -43,8 +43,14 @@ public sealed partial class Strings(Language language)
     /// <summary>A count with its noun: <c>key.one</c> for 1, <c>key.many</c> otherwise.</summary>
     public string Count(string key, int n) => n == 1 ? this[key + ".one"] : Format(key + ".many", n);
 
-    /// <summary>A localized domain text.</summary>
-    public string this[LocalizedText text] => text.In(Language);
+    /// <summary>A guidance step's short title ("Stretch the calf").</summary>
+    public string Title(GuidanceStep step) => this[$"guidance.{step.Id}.title"];
+
+    /// <summary>What to do in a guidance step, in one or two sentences.</summary>
+    public string Instruction(GuidanceStep step) => this[$"guidance.{step.Id}.instruction"];
+
+    /// <summary>What helped, by a guidance step's id (an id from elsewhere as it is).</summary>
+    public string Helped(string id) => ReliefGuidance.Find(id) is { } step ? Title(step) : id;
 
     /// <summary>Every key (for tests: both languages present for each).</summary>
     public static IEnumerable<(string Key, string En, string Nb)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Nb));
