@@ -216,13 +216,12 @@ public sealed class CrampJournal
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (note?.Length > CrampReportValidator.MaximumNoteLength)
             {
-                return Outcome<CrampEvent>.Failure([new ValidationError("note", "note.tooLong",
-                    $"The note is {note.Length} characters; keep it under {CrampReportValidator.MaximumNoteLength}.", [note.Length, CrampReportValidator.MaximumNoteLength])]);
+                return Outcome<CrampEvent>.Failure([new ValidationError("note", "note.tooLong", [note.Length, CrampReportValidator.MaximumNoteLength])]);
             }
 
             if (!Enum.IsDefined(reason))
             {
-                return Outcome<CrampEvent>.Failure("reason", "reason.unknown", "Choose bathroom, noise, child, partner or other.");
+                return Outcome<CrampEvent>.Failure("reason", "reason.unknown");
             }
 
             var dismissed = cramp.Dismissed(reason, note);
@@ -265,7 +264,7 @@ public sealed class CrampJournal
 
             if (cramp.Source != CrampEventSource.LoggedByHand)
             {
-                return Outcome<CrampEvent>.Failure("id", "event.detected", "A detected awakening stays in the night; answer it \"not a cramp\" instead.");
+                return Outcome<CrampEvent>.Failure("id", "event.detected");
             }
 
             _events.Delete(id);
@@ -351,12 +350,11 @@ public sealed class CrampJournal
             var localFrom = _calendar.ToLocal(from);
             var localTo = _calendar.ToLocal(to);
             errors.Add(new("at", "at.outsideNight",
-                $"{_calendar.ToLocal(at):HH:mm} on {_calendar.ToLocal(at):d MMM} is not in the night of {night.EveningDate:d MMM}; choose a time between {localFrom:HH:mm} and {localTo:HH:mm}.",
                 [_calendar.ToLocal(at).DateTime, night.EveningDate.ToDateTime(TimeOnly.MinValue), localFrom.DateTime, localTo.DateTime]));
         }
         else if (at > _time.GetUtcNow())
         {
-            errors.Add(new("at", "at.future", "That time has not happened yet."));
+            errors.Add(new("at", "at.future"));
         }
 
         var validated = CrampReportValidator.Validate(report);
@@ -396,5 +394,5 @@ public sealed class CrampJournal
     }
 
     private static Outcome<CrampEvent> NotFound() =>
-        Outcome<CrampEvent>.Failure("id", "event.notFound", "That event no longer exists.");
+        Outcome<CrampEvent>.Failure("id", "event.notFound");
 }

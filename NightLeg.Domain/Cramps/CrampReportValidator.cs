@@ -26,7 +26,7 @@ public static class CrampReportValidator
             leg = ParseLeg(report.Leg);
             if (leg is null)
             {
-                errors.Add(new("leg", "leg.unknown", $"\"{report.Leg.Trim()}\" is not a leg. Choose left, right or both.", [report.Leg.Trim()]));
+                errors.Add(new("leg", "leg.unknown", [report.Leg.Trim()]));
             }
         }
 
@@ -36,13 +36,13 @@ public static class CrampReportValidator
             location = ParseLocation(report.Location);
             if (location is null)
             {
-                errors.Add(new("location", "location.unknown", $"\"{report.Location.Trim()}\" is not a place we know. Choose calf, foot, thigh or other.", [report.Location.Trim()]));
+                errors.Add(new("location", "location.unknown", [report.Location.Trim()]));
             }
         }
 
         if (report.Intensity is < 0 or > 10)
         {
-            errors.Add(new("intensity", "intensity.range", $"Intensity is from 0 (no pain) to 10 (worst imaginable); {report.Intensity} is outside that.", [report.Intensity!]));
+            errors.Add(new("intensity", "intensity.range", [report.Intensity!]));
         }
 
         TimeSpan? duration = null;
@@ -51,12 +51,11 @@ public static class CrampReportValidator
             duration = TimeSpan.FromSeconds(seconds);
             if (seconds <= 0)
             {
-                errors.Add(new("duration", "duration.positive", "A cramp lasts at least a second."));
+                errors.Add(new("duration", "duration.positive"));
             }
             else if (duration > MaximumDuration)
             {
                 errors.Add(new("duration", "duration.tooLong",
-                    $"A cramp lasts from seconds up to about ten minutes; {Describe(duration.Value)} is too long. Enter at most {MaximumDuration.TotalMinutes:0} minutes (the soreness afterwards is not part of it).",
                     [Math.Round(duration.Value.TotalMinutes), MaximumDuration.TotalMinutes]));
             }
         }
@@ -66,7 +65,7 @@ public static class CrampReportValidator
         {
             if (minutes is < 0 or > MaximumBackToSleepMinutes)
             {
-                errors.Add(new("backToSleep", "backToSleep.range", $"Time to fall asleep again is from 0 to {MaximumBackToSleepMinutes / 60} hours.", [MaximumBackToSleepMinutes / 60]));
+                errors.Add(new("backToSleep", "backToSleep.range", [MaximumBackToSleepMinutes / 60]));
             }
             else
             {
@@ -83,20 +82,20 @@ public static class CrampReportValidator
             };
             if (backToSleep is null)
             {
-                errors.Add(new("backToSleep", "backToSleep.unknown", "Back to sleep is yes, no, or after how many minutes."));
+                errors.Add(new("backToSleep", "backToSleep.unknown"));
             }
         }
 
         var note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim();
         if (note?.Length > MaximumNoteLength)
         {
-            errors.Add(new("note", "note.tooLong", $"The note is {note.Length} characters; keep it under {MaximumNoteLength}.", [note.Length, MaximumNoteLength]));
+            errors.Add(new("note", "note.tooLong", [note.Length, MaximumNoteLength]));
         }
 
         var helped = (report.WhatHelped ?? []).Select(h => h.Trim()).Where(h => h.Length > 0).Distinct().ToList();
         if (helped.Any(h => h.Length > 100))
         {
-            errors.Add(new("whatHelped", "whatHelped.tooLong", "Keep each \"what helped\" entry under 100 characters.", [100]));
+            errors.Add(new("whatHelped", "whatHelped.tooLong", [100]));
         }
 
         return errors.Count > 0
@@ -122,7 +121,4 @@ public static class CrampReportValidator
         "other" or "annet" => CrampLocation.Other,
         _ => null,
     };
-
-    private static string Describe(TimeSpan duration) =>
-        duration.TotalHours >= 1 ? $"{(int)duration.TotalHours} h {duration.Minutes} min" : $"{(int)duration.TotalMinutes} min";
 }

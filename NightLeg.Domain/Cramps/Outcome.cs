@@ -28,5 +28,5 @@ public sealed class Outcome<T>
         errors.Count == 0 ? throw new ArgumentException("A failure needs a reason.", nameof(errors)) : new(null, errors);
 
     /// <summary>A refusal with one reason.</summary>
-    public static Outcome<T> Failure(string field, string code, string message) => Failure([new ValidationError(field, code, message)]);
+    public static Outcome<T> Failure(string field, string code) => Failure([new ValidationError(field, code)]);
 }

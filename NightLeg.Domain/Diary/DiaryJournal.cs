@@ -43,12 +43,12 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
         var errors = new List<ValidationError>();
         if (sleepDisturbance is < 0 or > 10)
         {
-            errors.Add(new("sleepDisturbance", "sleepDisturbance.range", $"Sleep disturbance is from 0 (not at all) to 10 (completely); {sleepDisturbance} is outside that.", [sleepDisturbance]));
+            errors.Add(new("sleepDisturbance", "sleepDisturbance.range", [sleepDisturbance]));
         }
 
         if (lingeringPainIntensity is < 0 or > 10)
         {
-            errors.Add(new("lingeringPain", "lingeringPain.range", $"Pain is from 0 to 10; {lingeringPainIntensity} is outside that.", [lingeringPainIntensity]));
+            errors.Add(new("lingeringPain", "lingeringPain.range", [lingeringPainIntensity]));
         }
 
         if (errors.Count > 0)
@@ -74,7 +74,7 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
         var errors = new List<ValidationError>();
         if (report.RunKm is { } km && (!double.IsFinite(km) || km < 0 || km > MaximumRunKm))
         {
-            errors.Add(new("runKm", "runKm.range", $"A run is from 0 to {MaximumRunKm:0} km; {km} is outside that.", [km, MaximumRunKm]));
+            errors.Add(new("runKm", "runKm.range", [km, MaximumRunKm]));
         }
 
         RunEffort? effort = null;
@@ -88,7 +88,7 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
             };
             if (effort is null)
             {
-                errors.Add(new("effort", "effort.unknown", $"\"{report.Effort.Trim()}\" is not an effort. Choose easy or hard.", [report.Effort.Trim()]));
+                errors.Add(new("effort", "effort.unknown", [report.Effort.Trim()]));
             }
         }
 
@@ -105,7 +105,7 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
             };
             if (surface is null)
             {
-                errors.Add(new("surface", "surface.unknown", $"\"{report.Surface.Trim()}\" is not a surface. Choose road, trail, track or treadmill.", [report.Surface.Trim()]));
+                errors.Add(new("surface", "surface.unknown", [report.Surface.Trim()]));
             }
         }
 
@@ -120,7 +120,7 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
 
             if (tag.Length > MaximumTagLength || tag.Any(char.IsControl))
             {
-                errors.Add(new("tags", "tag.invalid", $"A tag is a short word or two (at most {MaximumTagLength} characters).", [MaximumTagLength]));
+                errors.Add(new("tags", "tag.invalid", [MaximumTagLength]));
                 break;
             }
 
@@ -129,7 +129,7 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
 
         if (tags.Count > MaximumTags)
         {
-            errors.Add(new("tags", "tags.tooMany", $"At most {MaximumTags} tags a day.", [MaximumTags]));
+            errors.Add(new("tags", "tags.tooMany", [MaximumTags]));
         }
 
         if (errors.Count > 0)

@@ -74,10 +74,10 @@ public static class ImportCommand
         {
             foreach (var problem in problems.Skip(1).Take(19))
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"import: {path}:{problem.Line}: {problem.Error.Message}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"import: {path}:{problem.Line}: {Words.Error(problem.Error)}");
             }
 
-            throw new CliFailure($"{path}:{problems[0].Line}: {problems[0].Error.Message}" + (problems.Count > 1 ? $" ({problems.Count} problems; nothing was imported)" : " (nothing was imported)"));
+            throw new CliFailure($"{path}:{problems[0].Line}: {Words.Error(problems[0].Error)}" + (problems.Count > 1 ? $" ({problems.Count} problems; nothing was imported)" : " (nothing was imported)"));
         }
 
         using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db), time);
@@ -90,6 +90,9 @@ public static class ImportCommand
             (result.Kept > 0 ? $"; {result.Kept} night(s) already had cramps or a check-in and were kept as they were" : string.Empty));
         return 0;
     }
+
+    /// <summary>The command line speaks English.</summary>
+    private static readonly NightLeg.Mobile.Localization.Strings Words = new(NightLeg.Domain.Guidance.Language.English);
 
     private static (IReadOnlyList<DiaryCsv.Row> Rows, IReadOnlyList<DiaryCsv.Problem> Problems) ReadDiary(string path, NightCalendar calendar)
     {

@@ -30,9 +30,8 @@ public sealed partial class Strings(Language language)
     /// <summary>A formatted text with dates in the language's own words (numbers stay invariant).</summary>
     public string FormatDates(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
-    /// <summary>A validation error from the domain in this language, by its code (the domain's English when the code is new here).</summary>
-    public string Error(ValidationError error) =>
-        Texts.ContainsKey("error." + error.Code) ? string.Format(Culture, this["error." + error.Code], [.. error.Args]) : error.Message;
+    /// <summary>A validation error from the domain or an import in this language, by its code (every code has its sentence: a test checks).</summary>
+    public string Error(ValidationError error) => string.Format(Culture, this["error." + error.Code], [.. error.Args]);
 
     /// <summary>Several validation errors, one sentence each.</summary>
     public string Errors(IEnumerable<ValidationError> errors) => string.Join(" ", errors.Select(Error));

@@ -36,6 +36,6 @@ public sealed partial class DiaryImportViewModel(CrampJournal journal, DiaryJour
     public void TooLarge()
     {
         Result = null;
-        Problems = [new DiaryCsv.Problem(0, new ValidationError("file", "diary.tooLarge", $"The file is larger than {DiaryCsv.MaximumBytes >> 20} MB; a diary is far smaller.", [DiaryCsv.MaximumBytes >> 20]))];
+        Problems = [new DiaryCsv.Problem(0, new ValidationError("file", "diary.tooLarge", [DiaryCsv.MaximumBytes >> 20]))];
     }
 }

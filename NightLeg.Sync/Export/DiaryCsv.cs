@@ -69,7 +69,7 @@ public static class DiaryCsv
         var header = ReadLine(reader, 1, problems, separator: null);
         if (header is null)
         {
-            problems.Add(new(1, new("file", "diary.empty", "The file is empty; its first line names the columns (date, leg, intensity, …).")));
+            problems.Add(new(1, new("file", "diary.empty")));
             return ([], problems);
         }
 
@@ -82,12 +82,12 @@ public static class DiaryCsv
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         foreach (var unknown in names.Where(n => !Columns.Contains(n)))
         {
-            problems.Add(new(1, new("column", "diary.column", $"\"{unknown}\" is not a column NightLeg reads. The columns are: {string.Join(", ", Columns)}.", [unknown, string.Join(", ", Columns)])));
+            problems.Add(new(1, new("column", "diary.column", [unknown, string.Join(", ", Columns)])));
         }
 
         if (!names.Contains("date"))
         {
-            problems.Add(new(1, new("column", "diary.noDate", "The first line must name a \"date\" column.")));
+            problems.Add(new(1, new("column", "diary.noDate")));
         }
 
         if (problems.Count > 0)
@@ -111,13 +111,13 @@ public static class DiaryCsv
 
             if (rows.Count + problems.Count >= MaximumRows)
             {
-                problems.Add(new(line, new("file", "diary.tooManyRows", $"The file has more than {MaximumRows} rows.", [MaximumRows])));
+                problems.Add(new(line, new("file", "diary.tooManyRows", [MaximumRows])));
                 break;
             }
 
             if (cells.Count > names.Count)
             {
-                problems.Add(new(line, new("row", "diary.cells", $"The line has {cells.Count} cells; the header names {names.Count}.", [cells.Count, names.Count])));
+                problems.Add(new(line, new("row", "diary.cells", [cells.Count, names.Count])));
                 continue;
             }
 
@@ -126,7 +126,7 @@ public static class DiaryCsv
             var parsed = ReadRow(row, line, calendar, problems);
             if (parsed is not null && seen.TryGetValue(parsed.Night.EveningDate, out var first))
             {
-                problems.Add(new(line, new("date", "diary.twice", $"{parsed.Night.EveningDate:yyyy-MM-dd} is on line {first} too; one line per night.", [parsed.Night.EveningDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first])));
+                problems.Add(new(line, new("date", "diary.twice", [parsed.Night.EveningDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first])));
             }
             else if (parsed is not null && problems.Count == before)
             {
@@ -180,11 +180,11 @@ public static class DiaryCsv
 
     private static Row? ReadRow(Dictionary<string, string> row, int line, NightCalendar calendar, List<Problem> problems)
     {
-        void Fail(string field, string code, string message, params object[] args) => problems.Add(new(line, new(field, code, message, args)));
+        void Fail(string field, string code, params object[] args) => problems.Add(new(line, new(field, code, args)));
 
         if (!row.TryGetValue("date", out var dateText) || !TryDate(dateText, out var date))
         {
-            Fail("date", "diary.date", $"\"{row.GetValueOrDefault("date")}\" is not a date; write 2026-03-14 (or 14.03.2026).", row.GetValueOrDefault("date") ?? "");
+            Fail("date", "diary.date", row.GetValueOrDefault("date") ?? "");
             return null;
         }
 
@@ -195,7 +195,7 @@ public static class DiaryCsv
         {
             if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > MaximumCrampsPerNight)
             {
-                Fail("cramps", "diary.cramps", $"\"{countText}\" is not a number of cramps from 0 to {MaximumCrampsPerNight}.", countText, MaximumCrampsPerNight);
+                Fail("cramps", "diary.cramps", countText, MaximumCrampsPerNight);
                 return null;
             }
         }
@@ -203,7 +203,7 @@ public static class DiaryCsv
         var time = DefaultTime;
         if (row.TryGetValue("time", out var timeText) && !TimeOnly.TryParseExact(timeText.Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
         {
-            Fail("time", "diary.time", $"\"{timeText}\" is not a time; write 03:15.", timeText);
+            Fail("time", "diary.time", timeText);
             return null;
         }
 
@@ -212,7 +212,7 @@ public static class DiaryCsv
         {
             if (!int.TryParse(intensityText, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
             {
-                Fail("intensity", "diary.number", $"\"{intensityText}\" is not a whole number.", intensityText);
+                Fail("intensity", "diary.number", intensityText);
                 return null;
             }
 
@@ -224,7 +224,7 @@ public static class DiaryCsv
         {
             if (!TryNumber(minutesText, out var minutes))
             {
-                Fail("duration", "diary.number", $"\"{minutesText}\" is not a number of minutes.", minutesText);
+                Fail("duration", "diary.number", minutesText);
                 return null;
             }
 
@@ -259,7 +259,7 @@ public static class DiaryCsv
                 };
                 if (answer is null)
                 {
-                    Fail(column, "diary.yesNo", $"\"{text}\" in {column} is not yes or no.", text, column);
+                    Fail(column, "diary.yesNo", text, column);
                 }
 
                 return answer;
@@ -274,7 +274,7 @@ public static class DiaryCsv
                 }
                 else
                 {
-                    Fail("runKm", "diary.number", $"\"{kmText}\" is not a number of kilometres.", kmText);
+                    Fail("runKm", "diary.number", kmText);
                 }
             }
 
@@ -329,7 +329,7 @@ public static class DiaryCsv
 
             if (text.Length >= MaximumLineLength)
             {
-                problems.Add(new(line, new("row", "diary.longLine", $"The line is longer than {MaximumLineLength} characters.", [MaximumLineLength])));
+                problems.Add(new(line, new("row", "diary.longLine", [MaximumLineLength])));
                 while (reader.Read() is not (-1 or '\n'))
                 {
                 }
@@ -380,7 +380,7 @@ public static class DiaryCsv
 
         if (quoted)
         {
-            problems.Add(new(line, new("row", "diary.quote", "A quoted cell is not closed on its line.")));
+            problems.Add(new(line, new("row", "diary.quote")));
             return [];
         }
 

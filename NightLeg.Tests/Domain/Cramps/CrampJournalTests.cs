@@ -88,7 +88,7 @@ public sealed class CrampJournalTests
         Assert.False(outcome.Succeeded);
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("at.outsideNight", error.Code);
-        Assert.Contains("15:00", error.Message);
+        Assert.Contains("15:00", new NightLeg.Mobile.Localization.Strings(NightLeg.Domain.Guidance.Language.English).Error(error));
         Assert.Empty(_events.All);
     }
 

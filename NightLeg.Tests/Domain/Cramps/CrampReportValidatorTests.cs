@@ -4,6 +4,8 @@ namespace NightLeg.Tests.Domain.Cramps;
 
 public sealed class CrampReportValidatorTests
 {
+    private static readonly NightLeg.Mobile.Localization.Strings English = new(NightLeg.Domain.Guidance.Language.English);
+
     [Fact]
     public void Validate_FullValidReport_GivesDetails()
     {
@@ -38,9 +40,9 @@ public sealed class CrampReportValidatorTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("intensity.range", error.Code);
-        Assert.Contains("0", error.Message);
-        Assert.Contains("10", error.Message);
-        Assert.Contains("11", error.Message);
+        Assert.Equal([11], error.Args);
+        Assert.Contains("from 0 (no pain) to 10", English.Error(error));
+        Assert.Contains("11", English.Error(error));
     }
 
     [Fact]
@@ -50,7 +52,8 @@ public sealed class CrampReportValidatorTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("duration.tooLong", error.Code);
-        Assert.Contains("3 h 0 min", error.Message);
+        Assert.Equal([180.0, 30.0], error.Args);
+        Assert.Contains("180 minutes is too long", English.Error(error));
     }
 
     [Fact]
@@ -60,8 +63,8 @@ public sealed class CrampReportValidatorTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("leg.unknown", error.Code);
-        Assert.Contains("\"middle\"", error.Message);
-        Assert.Contains("left, right or both", error.Message);
+        Assert.Equal(["middle"], error.Args);
+        Assert.Contains("\"middle\" is not a leg. Choose left, right or both.", English.Error(error));
     }
 
     [Fact]

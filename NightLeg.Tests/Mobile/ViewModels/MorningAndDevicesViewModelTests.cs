@@ -61,7 +61,7 @@ public sealed class MorningAndDevicesViewModelTests
 
         morning.ConfirmCommand.Execute((a.Id, new CrampReport(Intensity: 11)));
 
-        Assert.Contains("0 (no pain) to 10", Assert.Single(morning.Error!).Message);
+        Assert.Equal("intensity.range", Assert.Single(morning.Error!).Code);
         Assert.Equal(ReviewStatus.Pending, _events.Get(a.Id)!.Status);
     }
 
