@@ -146,7 +146,7 @@ public sealed partial class BrowserRelay : IBleAdapter
 
         // The page keeps the link up by itself (and connects again after every loss); asked, it says
         // again that it is connected (NightLeg may have given up on a link the page still holds).
-        link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), "hello"));
+        link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), RelayOp.Hello));
         try
         {
             return await up.WaitAsync(ConnectTimeout, _time, cancellationToken);
@@ -183,7 +183,7 @@ public sealed partial class BrowserRelay : IBleAdapter
     {
         switch (e.Kind)
         {
-            case "connected":
+            case RelayEventKind.Connected:
                 var services = (e.Services ?? []).Select(s => Guid.TryParse(s, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
                 var connection = new RelayConnection(this, link, e.Name, services);
                 link.Current?.Lost("the phone connected again");
@@ -191,14 +191,14 @@ public sealed partial class BrowserRelay : IBleAdapter
                 link.Up.TrySetResult(connection);
                 LogConnected(link.DeviceId, e.Name ?? "?");
                 break;
-            case "disconnected":
+            case RelayEventKind.Disconnected:
                 var lost = link.Current;
                 link.DropCurrent();
                 link.Subscribers.Clear();
                 lost?.Lost(e.Error ?? "the phone lost the wearable");
                 LogLost(link.DeviceId, e.Error ?? "link lost");
                 break;
-            case "notify":
+            case RelayEventKind.Notify:
                 // Routed by the link, not the connection: what the page kept while NightLeg was away
                 // still arrives after NightLeg gave up on that connection (its silent-link watchdog).
                 if (e.C is { } c && Guid.TryParse(c, out var characteristic) && e.T is { } t && TryBytes(e.V, out var bytes) &&
@@ -212,7 +212,7 @@ public sealed partial class BrowserRelay : IBleAdapter
                 }
 
                 break;
-            case "reply":
+            case RelayEventKind.Reply:
                 if (e.Id is { } id && link.Pending.TryRemove(id, out var waiting))
                 {
                     waiting.TrySetResult(e);
@@ -221,6 +221,15 @@ public sealed partial class BrowserRelay : IBleAdapter
                 break;
         }
     }
+
+    /// <summary>An operation as a log line says it: "read", "subscribe to".</summary>
+    private static string Verb(RelayOp op) => op switch
+    {
+        RelayOp.Char => "find",
+        RelayOp.Subscribe => "subscribe to",
+        RelayOp.Unsubscribe => "unsubscribe from",
+        _ => op.ToString().ToLowerInvariant(),
+    };
 
     internal async Task<RelayEvent> AskAsync(Link link, RelayCommand command, CancellationToken cancellationToken)
     {
@@ -235,11 +244,11 @@ public sealed partial class BrowserRelay : IBleAdapter
                 throw new BleException(BleErrorKind.MissingCharacteristic, $"{command.C} is not offered by the wearable (the phone says: {reply.Error ?? "not found"})");
             }
 
-            return reply.Error is { } error ? throw new BleException(BleErrorKind.Failed, $"the phone could not {command.Op} {command.C}: {error}") : reply;
+            return reply.Error is { } error ? throw new BleException(BleErrorKind.Failed, $"the phone could not {Verb(command.Op)} {command.C}: {error}") : reply;
         }
         catch (TimeoutException)
         {
-            throw new BleException(BleErrorKind.Timeout, $"the phone did not answer {command.Op} {command.C} within {CommandTimeout.TotalSeconds:0} s");
+            throw new BleException(BleErrorKind.Timeout, $"the phone did not answer {Verb(command.Op)} {command.C} within {CommandTimeout.TotalSeconds:0} s");
         }
         finally
         {

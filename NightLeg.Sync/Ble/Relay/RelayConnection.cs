@@ -22,7 +22,7 @@ internal sealed class RelayConnection(BrowserRelay relay, BrowserRelay.Link link
             throw new BleException(BleErrorKind.NotFound, $"{Name ?? DeviceId} offers no service {service}");
         }
 
-        await relay.AskAsync(link, new RelayCommand(link.NextCommandId(), "char", service.ToString(), characteristic.ToString()), cancellationToken);
+        await relay.AskAsync(link, new RelayCommand(link.NextCommandId(), RelayOp.Char, service.ToString(), characteristic.ToString()), cancellationToken);
         return new RelayCharacteristic(relay, link, this, service, characteristic);
     }
 
@@ -30,7 +30,7 @@ internal sealed class RelayConnection(BrowserRelay relay, BrowserRelay.Link link
     {
         // On purpose (a silent link): the page drops the link and connects again.
         link.Ended(this);
-        link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), "reconnect"));
+        link.Commands.Writer.TryWrite(new RelayCommand(link.NextCommandId(), RelayOp.Reconnect));
         _disconnected.TrySetResult(new BleDisconnect(true, "disconnected on purpose"));
         return Task.CompletedTask;
     }
@@ -50,21 +50,21 @@ internal sealed class RelayCharacteristic(BrowserRelay relay, BrowserRelay.Link 
 
     public async Task<byte[]> ReadAsync(CancellationToken cancellationToken)
     {
-        var reply = await relay.AskAsync(link, Command("read"), cancellationToken);
+        var reply = await relay.AskAsync(link, Command(RelayOp.Read), cancellationToken);
         return reply.V is { } v ? Convert.FromBase64String(v) : [];
     }
 
     public Task WriteAsync(byte[] value, CancellationToken cancellationToken) =>
-        relay.AskAsync(link, Command("write") with { V = Convert.ToBase64String(value) }, cancellationToken);
+        relay.AskAsync(link, Command(RelayOp.Write) with { V = Convert.ToBase64String(value) }, cancellationToken);
 
     public async Task<IAsyncDisposable> SubscribeAsync(Action<GattNotification> onNotification, CancellationToken cancellationToken)
     {
         link.Subscribers[Uuid] = onNotification;
-        await relay.AskAsync(link, Command("subscribe"), cancellationToken);
+        await relay.AskAsync(link, Command(RelayOp.Subscribe), cancellationToken);
         return new Subscription(this);
     }
 
-    private RelayCommand Command(string op) => new(link.NextCommandId(), op, service.ToString(), Uuid.ToString());
+    private RelayCommand Command(RelayOp op) => new(link.NextCommandId(), op, service.ToString(), Uuid.ToString());
 
     private void Unsubscribe()
     {
@@ -72,7 +72,7 @@ internal sealed class RelayCharacteristic(BrowserRelay relay, BrowserRelay.Link 
         // what the page sent before it heard this (it may hold minutes of it) is still the night's.
         if (!connection.Disconnected.IsCompleted)
         {
-            link.Commands.Writer.TryWrite(Command("unsubscribe"));
+            link.Commands.Writer.TryWrite(Command(RelayOp.Unsubscribe));
         }
     }
 

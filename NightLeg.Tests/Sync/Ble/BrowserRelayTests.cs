@@ -27,11 +27,11 @@ public sealed class BrowserRelayTests
         // event looked taken already (the page forgot it) and was dropped.
         var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
 
-        var hostile = relay.Accept(Id, [new RelayEvent(long.MinValue, "connected", Name: "Strap"), new RelayEvent(long.MaxValue, "connected", Name: "Strap")]);
-        var honest = relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
+        var hostile = relay.Accept(Id, [new RelayEvent(long.MinValue, RelayEventKind.Connected, Name: "Strap"), new RelayEvent(long.MaxValue, RelayEventKind.Connected, Name: "Strap")]);
+        var honest = relay.Accept(Id, [new RelayEvent(1, RelayEventKind.Connected, Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
 
         Assert.Equal(0, hostile.Ack);
-        Assert.False(BrowserRelay.InRange([new RelayEvent(0, "connected")]));
+        Assert.False(BrowserRelay.InRange([new RelayEvent(0, RelayEventKind.Connected)]));
         Assert.Equal(1, honest.Ack);
     }
 
@@ -42,10 +42,10 @@ public sealed class BrowserRelayTests
         var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         for (var i = 0; i < 60_000; i++)
         {
-            relay.Accept($"phone:{i:x16}", [new RelayEvent(1, "disconnected")]);
+            relay.Accept($"phone:{i:x16}", [new RelayEvent(1, RelayEventKind.Disconnected)]);
         }
 
-        var ack = relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap")]);
+        var ack = relay.Accept(Id, [new RelayEvent(1, RelayEventKind.Connected, Name: "Strap")]);
 
         Assert.True(relay.LinkCount <= BrowserRelay.MaxLinks, $"{relay.LinkCount} links kept");
         Assert.Equal(1, ack.Ack);
@@ -57,7 +57,7 @@ public sealed class BrowserRelayTests
         // Arrange: the page is connected and the server subscribed to heart rate.
         var relay = new BrowserRelay(new ListLogger<BrowserRelay>(), TimeProvider.System);
         var received = new List<long>();
-        relay.Accept(Id, [new RelayEvent(1, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
+        relay.Accept(Id, [new RelayEvent(1, RelayEventKind.Connected, Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
         var connection = await relay.ConnectAsync(Id, CancellationToken.None);
         var subscribed = SubscribeAsync(relay, connection, n => received.Add(n.ReceivedAt.ToUnixTimeMilliseconds()));
         await AnswerAsync(relay, 2);
@@ -83,7 +83,7 @@ public sealed class BrowserRelayTests
         var received = new List<long>();
 
         // Act: the page says again that it is connected (as "hello" asks), then what it held.
-        var first = relay.Accept(Id, [new RelayEvent(57, "connected", Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
+        var first = relay.Accept(Id, [new RelayEvent(57, RelayEventKind.Connected, Name: "Strap", Services: [GattUuids.Format(GattUuids.HeartRateService)])]);
         var connection = await relay.ConnectAsync(Id, CancellationToken.None);
         var subscribed = SubscribeAsync(relay, connection, n => received.Add(n.ReceivedAt.ToUnixTimeMilliseconds()));
         await AnswerAsync(relay, 58);
@@ -129,10 +129,10 @@ public sealed class BrowserRelayTests
         Assert.Equal("ACC 25 Hz, ±2 G, 16 bit", streams.Movement);
         Assert.Equal([(PmdCommands.GetSettingsOpcode, true), (PmdCommands.StartOpcode, true)], controlPoint.Select(r => (r.Opcode, r.Succeeded)));
         Assert.True(heartRates >= 5, $"{heartRates} heart-rate notifications");
-        Assert.Contains(page.Ops, op => op.StartsWith("write ", StringComparison.Ordinal));
+        Assert.Contains(page.Ops, op => op.StartsWith("Write ", StringComparison.Ordinal));
     }
 
-    private static RelayEvent Notify(long seq, long t) => new(seq, "notify", t, Hr, Convert.ToBase64String([0x00, 60]));
+    private static RelayEvent Notify(long seq, long t) => new(seq, RelayEventKind.Notify, t, Hr, Convert.ToBase64String([0x00, 60]));
 
     private static async Task SubscribeAsync(BrowserRelay relay, IBleConnection connection, Action<GattNotification> onNotification)
     {
@@ -144,8 +144,8 @@ public sealed class BrowserRelayTests
     private static async Task AnswerAsync(BrowserRelay relay, long seq)
     {
         var commands = await relay.NextCommandsAsync(Id, TimeSpan.FromSeconds(5), CancellationToken.None);
-        var command = commands.Single(c => c.Op != "hello");
-        relay.Accept(Id, [new RelayEvent(seq, "reply", Id: command.Id)]);
+        var command = commands.Single(c => c.Op != RelayOp.Hello);
+        relay.Accept(Id, [new RelayEvent(seq, RelayEventKind.Reply, Id: command.Id)]);
     }
 
     /// <summary>The page, in C#: a GATT proxy over a real <see cref="IBleConnection"/>, numbering every event.</summary>
@@ -171,7 +171,7 @@ public sealed class BrowserRelayTests
         {
             var device = await sensor.ConnectAsync(SimulatedWearableAdapter.DeviceId, CancellationToken.None);
             var page = new Page(relay, device);
-            page.Send(seq => new RelayEvent(seq, "connected", Name: device.Name, Services: [.. device.Services.Select(GattUuids.Format)]));
+            page.Send(seq => new RelayEvent(seq, RelayEventKind.Connected, Name: device.Name, Services: [.. device.Services.Select(GattUuids.Format)]));
             page._loop = page.RunAsync();
             return page;
         }
@@ -214,9 +214,9 @@ public sealed class BrowserRelayTests
                 foreach (var command in commands)
                 {
                     Ops.Add($"{command.Op} {command.C}");
-                    if (command.Op == "hello")
+                    if (command.Op == RelayOp.Hello)
                     {
-                        Send(seq => new RelayEvent(seq, "connected", Name: _device.Name, Services: [.. _device.Services.Select(GattUuids.Format)]));
+                        Send(seq => new RelayEvent(seq, RelayEventKind.Connected, Name: _device.Name, Services: [.. _device.Services.Select(GattUuids.Format)]));
                         continue;
                     }
 
@@ -226,24 +226,24 @@ public sealed class BrowserRelayTests
                         string? value = null;
                         switch (command.Op)
                         {
-                            case "read":
+                            case RelayOp.Read:
                                 value = Convert.ToBase64String(await characteristic.ReadAsync(_stop.Token));
                                 break;
-                            case "write":
+                            case RelayOp.Write:
                                 await characteristic.WriteAsync(Convert.FromBase64String(command.V!), _stop.Token);
                                 break;
-                            case "subscribe":
+                            case RelayOp.Subscribe:
                                 _subscriptions.Add(await characteristic.SubscribeAsync(
-                                    n => Send(seq => new RelayEvent(seq, "notify", n.ReceivedAt.ToUnixTimeMilliseconds(), GattUuids.Format(n.Characteristic), Convert.ToBase64String(n.Payload.Span))),
+                                    n => Send(seq => new RelayEvent(seq, RelayEventKind.Notify, n.ReceivedAt.ToUnixTimeMilliseconds(), GattUuids.Format(n.Characteristic), Convert.ToBase64String(n.Payload.Span))),
                                     _stop.Token));
                                 break;
                         }
 
-                        Send(seq => new RelayEvent(seq, "reply", V: value, Id: command.Id));
+                        Send(seq => new RelayEvent(seq, RelayEventKind.Reply, V: value, Id: command.Id));
                     }
                     catch (BleException e)
                     {
-                        Send(seq => new RelayEvent(seq, "reply", Id: command.Id, Error: e.Message, NotFound: e.Kind is BleErrorKind.NotFound or BleErrorKind.MissingCharacteristic));
+                        Send(seq => new RelayEvent(seq, RelayEventKind.Reply, Id: command.Id, Error: e.Message, NotFound: e.Kind is BleErrorKind.NotFound or BleErrorKind.MissingCharacteristic));
                     }
                 }
             }
