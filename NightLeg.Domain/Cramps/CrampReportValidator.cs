@@ -19,25 +19,14 @@ public static class CrampReportValidator
     public static Outcome<CrampDetails> Validate(CrampReport report)
     {
         var errors = new List<ValidationError>();
-
-        Leg? leg = null;
-        if (!string.IsNullOrWhiteSpace(report.Leg))
+        if (report.Leg is { } leg && !Enum.IsDefined(leg))
         {
-            leg = ParseLeg(report.Leg);
-            if (leg is null)
-            {
-                errors.Add(new("leg", "leg.unknown", [report.Leg.Trim()]));
-            }
+            errors.Add(new("leg", "leg.unknown", [leg.ToString()]));
         }
 
-        CrampLocation? location = null;
-        if (!string.IsNullOrWhiteSpace(report.Location))
+        if (report.Location is { } location && !Enum.IsDefined(location))
         {
-            location = ParseLocation(report.Location);
-            if (location is null)
-            {
-                errors.Add(new("location", "location.unknown", [report.Location.Trim()]));
-            }
+            errors.Add(new("location", "location.unknown", [location.ToString()]));
         }
 
         if (report.Intensity is < 0 or > 10)
@@ -72,18 +61,9 @@ public static class CrampReportValidator
                 backToSleep = BackToSleep.AfterDuration(TimeSpan.FromMinutes(minutes));
             }
         }
-        else if (!string.IsNullOrWhiteSpace(report.BackToSleep))
+        else if (report.BackToSleep is { } slept)
         {
-            backToSleep = report.BackToSleep.Trim().ToLowerInvariant() switch
-            {
-                "yes" or "ja" or "true" => BackToSleep.Yes,
-                "no" or "nei" or "false" => BackToSleep.No,
-                _ => null,
-            };
-            if (backToSleep is null)
-            {
-                errors.Add(new("backToSleep", "backToSleep.unknown"));
-            }
+            backToSleep = slept ? BackToSleep.Yes : BackToSleep.No;
         }
 
         var note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim();
@@ -100,25 +80,6 @@ public static class CrampReportValidator
 
         return errors.Count > 0
             ? Outcome<CrampDetails>.Failure(errors)
-            : Outcome<CrampDetails>.Success(new CrampDetails(leg, location, report.Intensity, duration, helped, backToSleep, note));
+            : Outcome<CrampDetails>.Success(new CrampDetails(report.Leg, report.Location, report.Intensity, duration, helped, backToSleep, note));
     }
-
-    /// <summary>Reads a leg in English or Norwegian bokmål; null when it is not one.</summary>
-    public static Leg? ParseLeg(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "left" or "venstre" or "l" => Leg.Left,
-        "right" or "høyre" or "r" => Leg.Right,
-        "both" or "begge" => Leg.Both,
-        _ => null,
-    };
-
-    /// <summary>Reads a location in English or Norwegian bokmål; null when it is not one.</summary>
-    public static CrampLocation? ParseLocation(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "calf" or "legg" or "leggen" => CrampLocation.Calf,
-        "foot" or "fot" or "foten" => CrampLocation.Foot,
-        "thigh" or "lår" or "låret" => CrampLocation.Thigh,
-        "other" or "annet" => CrampLocation.Other,
-        _ => null,
-    };
 }

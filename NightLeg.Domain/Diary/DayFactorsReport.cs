@@ -1,10 +1,10 @@
 namespace NightLeg.Domain.Diary;
 
-/// <summary>The evening check-in as entered (a form, an import), before validation. Immutable.</summary>
+/// <summary>The evening check-in as entered (a form, an import), before validation: typed, with values that may be out of range. Immutable.</summary>
 /// <param name="Ran">Ran today.</param>
 /// <param name="RunKm">Distance in km.</param>
-/// <param name="Effort">"easy" or "hard".</param>
-/// <param name="Surface">"road", "trail", "track" or "treadmill".</param>
+/// <param name="Effort">How hard the run was.</param>
+/// <param name="Surface">What it was run on.</param>
 /// <param name="OtherHardTraining">Other hard training.</param>
 /// <param name="NewShoes">New or different shoes.</param>
 /// <param name="EnoughToDrink">Drank enough.</param>
@@ -15,8 +15,8 @@ namespace NightLeg.Domain.Diary;
 public sealed record DayFactorsReport(
     bool? Ran = null,
     double? RunKm = null,
-    string? Effort = null,
-    string? Surface = null,
+    RunEffort? Effort = null,
+    RunSurface? Surface = null,
     bool? OtherHardTraining = null,
     bool? NewShoes = null,
     bool? EnoughToDrink = null,

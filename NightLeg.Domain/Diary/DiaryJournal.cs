@@ -77,38 +77,17 @@ public sealed class DiaryJournal(IDiaryRepository diaries, TimeProvider time)
             errors.Add(new("runKm", "runKm.range", [km, MaximumRunKm]));
         }
 
-        RunEffort? effort = null;
-        if (!string.IsNullOrWhiteSpace(report.Effort))
+        var effort = report.Effort;
+        if (effort is { } e && !Enum.IsDefined(e))
         {
-            effort = report.Effort.Trim().ToLowerInvariant() switch
-            {
-                "easy" or "lett" or "rolig" => RunEffort.Easy,
-                "hard" or "hardt" => RunEffort.Hard,
-                _ => null,
-            };
-            if (effort is null)
-            {
-                errors.Add(new("effort", "effort.unknown", [report.Effort.Trim()]));
-            }
+            errors.Add(new("effort", "effort.unknown", [e.ToString()]));
         }
 
-        RunSurface? surface = null;
-        if (!string.IsNullOrWhiteSpace(report.Surface))
+        var surface = report.Surface;
+        if (surface is { } s && !Enum.IsDefined(s))
         {
-            surface = report.Surface.Trim().ToLowerInvariant() switch
-            {
-                "road" or "asfalt" or "vei" => RunSurface.Road,
-                "trail" or "sti" or "terreng" => RunSurface.Trail,
-                "track" or "bane" => RunSurface.Track,
-                "treadmill" or "mølle" => RunSurface.Treadmill,
-                _ => null,
-            };
-            if (surface is null)
-            {
-                errors.Add(new("surface", "surface.unknown", [report.Surface.Trim()]));
-            }
+            errors.Add(new("surface", "surface.unknown", [s.ToString()]));
         }
-
         var tags = new List<string>();
         foreach (var raw in report.Tags ?? [])
         {

@@ -104,7 +104,6 @@ public sealed partial class Strings
         ["error.duration.tooLong"] = ("A cramp lasts up to about ten minutes; {0} minutes is too long. Enter at most {1} minutes (the soreness afterwards is not part of it).",
             "En krampe varer opptil omtrent ti minutter; {0} minutter er for lenge. Skriv høyst {1} minutter (ømheten etterpå hører ikke med)."),
         ["error.backToSleep.range"] = ("Time to fall asleep again is from 0 to {0} hours.", "Tiden før du sovnet igjen er fra 0 til {0} timer."),
-        ["error.backToSleep.unknown"] = ("Back to sleep is yes, no, or after how many minutes.", "Sovnet igjen er ja, nei eller etter hvor mange minutter."),
         ["error.note.tooLong"] = ("The note is {0} characters; keep it under {1}.", "Notatet er {0} tegn; hold det under {1}."),
         ["error.whatHelped.tooLong"] = ("Keep each \"what helped\" entry under {0} characters.", "Hold hvert «hva hjalp»-svar under {0} tegn."),
         ["error.reason.unknown"] = ("Choose bathroom, noise, child, partner or other.", "Velg toalettet, lyd, barn, partner eller annet."),

@@ -143,7 +143,7 @@ public sealed partial class CheckInViewModel(DiaryJournal journal, IDiaryReposit
         }
 
         bool? A(string key) => Answers.GetValueOrDefault(key);
-        var outcome = journal.CheckIn(night, new DayFactorsReport(Ran, RunKm, Effort?.ToString(), Surface?.ToString(),
+        var outcome = journal.CheckIn(night, new DayFactorsReport(Ran, RunKm, Effort, Surface,
             A("otherHardTraining"), A("newShoes"), A("enoughToDrink"), A("alcohol"), A("magnesiumOrSalt"), A("heavyDuvet"), Tags));
         Error = outcome.Succeeded ? null : outcome.Errors;
         Done = outcome.Succeeded;

@@ -171,7 +171,7 @@ public sealed partial class CrampPromptViewModel : ObservableObject, IDisposable
             return;
         }
 
-        var outcome = _journal.AnswerTonight(Current.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg?.ToString(), Intensity: Intensity));
+        var outcome = _journal.AnswerTonight(Current.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg, Intensity: Intensity));
         if (!outcome.Succeeded)
         {
             Error = outcome.Errors;

@@ -231,7 +231,22 @@ public static class DiaryCsv
             seconds = (int)Math.Round(minutes * 60);
         }
 
-        var report = new CrampReport(Leg: row.GetValueOrDefault("leg"), Location: row.GetValueOrDefault("location"), Intensity: intensity, DurationSeconds: seconds, Note: row.GetValueOrDefault("note"));
+        // A value in words (docs/diary-csv.md), or the problem naming the word (and more, for some codes).
+        T? Word<T>(string column, string field, string code, Func<string, T?> read, params object[] more)
+            where T : struct
+        {
+            var text = row.GetValueOrDefault(column);
+            var value = string.IsNullOrWhiteSpace(text) ? null : read(text);
+            if (value is null && !string.IsNullOrWhiteSpace(text))
+            {
+                Fail(field, code, [text.Trim(), .. more]);
+            }
+
+            return value;
+        }
+
+        var report = new CrampReport(Leg: Word("leg", "leg", "leg.unknown", DiaryWords.Leg), Location: Word("location", "location", "location.unknown", DiaryWords.Location),
+            Intensity: intensity, DurationSeconds: seconds, Note: row.GetValueOrDefault("note"));
         var checkedReport = CrampReportValidator.Validate(report);
         foreach (var error in checkedReport.Errors)
         {
@@ -244,26 +259,7 @@ public static class DiaryCsv
         DayFactorsReport? day = null;
         if (DayColumns.Any(row.ContainsKey))
         {
-            bool? Yes(string column)
-            {
-                if (!row.TryGetValue(column, out var text))
-                {
-                    return null;
-                }
-
-                bool? answer = text.ToLowerInvariant() switch
-                {
-                    "yes" or "y" or "ja" or "j" or "1" or "true" or "x" => true,
-                    "no" or "n" or "nei" or "0" or "false" => false,
-                    _ => null,
-                };
-                if (answer is null)
-                {
-                    Fail(column, "diary.yesNo", text, column);
-                }
-
-                return answer;
-            }
+            bool? Yes(string column) => Word(column, column, "diary.yesNo", DiaryWords.YesNo, column);
 
             double? km = null;
             if (row.TryGetValue("run_km", out var kmText))
@@ -281,8 +277,8 @@ public static class DiaryCsv
             day = new DayFactorsReport(
                 Ran: Yes("ran") ?? (km > 0 || row.ContainsKey("effort") || row.ContainsKey("surface") ? true : null),
                 RunKm: km,
-                Effort: row.GetValueOrDefault("effort"),
-                Surface: row.GetValueOrDefault("surface"),
+                Effort: Word("effort", "effort", "effort.unknown", DiaryWords.Effort),
+                Surface: Word("surface", "surface", "surface.unknown", DiaryWords.Surface),
                 OtherHardTraining: Yes("other_hard_training"),
                 NewShoes: Yes("new_shoes"),
                 EnoughToDrink: Yes("enough_to_drink"),

@@ -97,7 +97,7 @@ public static partial class ExportJson
             OptionalInstant(e, "checkedInAt"));
     }
 
-    private static DayFactorsReport ToReport(DayFactors f) => new(f.Ran, f.RunKm, f.Effort?.ToString(), f.Surface?.ToString(), f.OtherHardTraining, f.NewShoes,
+    private static DayFactorsReport ToReport(DayFactors f) => new(f.Ran, f.RunKm, f.Effort, f.Surface, f.OtherHardTraining, f.NewShoes,
         f.EnoughToDrink, f.Alcohol, f.MagnesiumOrSalt, f.HeavyDuvet, f.TagList);
 
     private static void WriteEvent(Utf8JsonWriter json, CrampEvent e)

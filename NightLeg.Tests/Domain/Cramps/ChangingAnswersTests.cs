@@ -46,7 +46,7 @@ public sealed class ChangingAnswersTests : IDisposable
     {
         // Arrange: confirmed as a cramp in the morning.
         var cramp = Detected();
-        _journal.Confirm(cramp.Id, new CrampReport(Leg: "left", Intensity: 7));
+        _journal.Confirm(cramp.Id, new CrampReport(Leg: Leg.Left, Intensity: 7));
 
         // Act: it was the bathroom after all…
         var dismissed = _journal.Dismiss(cramp.Id, DismissReason.Bathroom);
@@ -59,7 +59,7 @@ public sealed class ChangingAnswersTests : IDisposable
         Assert.Equal([new CourseExample(180, 12)], _sleeper.GetLearning().Dismissed);
 
         // Act: …no, it was a cramp: confirmed again, with exactly the details given.
-        var again = _journal.Revise(cramp.Id, new CrampReport(Leg: "right"));
+        var again = _journal.Revise(cramp.Id, new CrampReport(Leg: Leg.Right));
 
         // Assert
         Assert.True(again.Succeeded);
@@ -78,9 +78,9 @@ public sealed class ChangingAnswersTests : IDisposable
     public void EditingAConfirmedCrampsDetails_IsNotANewCramp()
     {
         var cramp = Detected();
-        _journal.Revise(cramp.Id, new CrampReport(Leg: "left", Intensity: 7, Note: "woke me at three"));
+        _journal.Revise(cramp.Id, new CrampReport(Leg: Leg.Left, Intensity: 7, Note: "woke me at three"));
 
-        var edited = _journal.Revise(cramp.Id, new CrampReport(Leg: "left", Intensity: 5));
+        var edited = _journal.Revise(cramp.Id, new CrampReport(Leg: Leg.Left, Intensity: 5));
 
         Assert.True(edited.Succeeded);
         Assert.Equal(5, _events.Get(cramp.Id)!.Details.Intensity);
@@ -116,7 +116,7 @@ public sealed class ChangingAnswersTests : IDisposable
     public void Remove_OnlyACrampLoggedByHand()
     {
         var detected = Detected();
-        var logged = _journal.LogByHand(Night, Oslo.ToUtc(Night, new TimeOnly(5, 0)), new CrampReport(Leg: "left")).Value!;
+        var logged = _journal.LogByHand(Night, Oslo.ToUtc(Night, new TimeOnly(5, 0)), new CrampReport(Leg: Leg.Left)).Value!;
 
         var refused = _journal.Remove(detected.Id);
         var removed = _journal.Remove(logged.Id);
@@ -134,7 +134,7 @@ public sealed class ChangingAnswersTests : IDisposable
         var cramp = Detected();
         _journal.AnswerTonight(cramp.Id, NightAnswer.NotACramp);
 
-        _journal.Revise(cramp.Id, new CrampReport(Leg: "both"));
+        _journal.Revise(cramp.Id, new CrampReport(Leg: Leg.Both));
 
         Assert.Empty(_sleeper.GetLearning().Dismissed);
         Assert.Single(_sleeper.GetLearning().Confirmed);

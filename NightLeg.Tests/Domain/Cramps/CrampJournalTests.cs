@@ -31,8 +31,8 @@ public sealed class CrampJournalTests
         var detected = _journal.RecordDetection(Night, Detection(Oslo.ToUtc(Night, new TimeOnly(3, 12))));
 
         // Act
-        var answered = _journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: "right", Intensity: 8));
-        var confirmed = _journal.Confirm(detected.Id, new CrampReport(Location: "calf", DurationSeconds: 120, WhatHelped: ["stretch"]));
+        var answered = _journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg.Right, Intensity: 8));
+        var confirmed = _journal.Confirm(detected.Id, new CrampReport(Location: CrampLocation.Calf, DurationSeconds: 120, WhatHelped: ["stretch"]));
 
         // Assert
         Assert.True(answered.Succeeded);
@@ -65,12 +65,12 @@ public sealed class CrampJournalTests
     {
         // Arrange
         var detected = _journal.RecordDetection(Night, Detection(Oslo.ToUtc(Night, new TimeOnly(3, 0))));
-        _journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: "left", Intensity: 6));
+        _journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg.Left, Intensity: 6));
         var before = _events.Get(detected.Id);
         var writes = _events.Writes;
 
         // Act
-        var outcome = _journal.Confirm(detected.Id, new CrampReport(Leg: "right", Intensity: 11));
+        var outcome = _journal.Confirm(detected.Id, new CrampReport(Leg: Leg.Right, Intensity: 11));
 
         // Assert
         Assert.False(outcome.Succeeded);
@@ -83,7 +83,7 @@ public sealed class CrampJournalTests
     public void LogByHand_TimeOutsideTheNight_IsRefusedAndNothingStored()
     {
         // 15:00 the next afternoon is not in the night of 10 March.
-        var outcome = _journal.LogByHand(Night, Oslo.ToUtc(new DateOnly(2026, 3, 11), new TimeOnly(15, 0)), new CrampReport(Leg: "left"));
+        var outcome = _journal.LogByHand(Night, Oslo.ToUtc(new DateOnly(2026, 3, 11), new TimeOnly(15, 0)), new CrampReport(Leg: Leg.Left));
 
         Assert.False(outcome.Succeeded);
         var error = Assert.Single(outcome.Errors);
@@ -97,7 +97,7 @@ public sealed class CrampJournalTests
     {
         var at = Oslo.ToUtc(Night, new TimeOnly(5, 10));
 
-        var outcome = _journal.LogByHand(Night, at, new CrampReport(Leg: "both", Location: "foot", Intensity: 5, DurationSeconds: 60));
+        var outcome = _journal.LogByHand(Night, at, new CrampReport(Leg: Leg.Both, Location: CrampLocation.Foot, Intensity: 5, DurationSeconds: 60));
 
         Assert.True(outcome.Succeeded);
         var stored = Assert.Single(_events.All);

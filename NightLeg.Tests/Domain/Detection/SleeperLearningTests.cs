@@ -85,7 +85,7 @@ public sealed class SleeperLearningTests
 
         // Act
         journal.Dismiss(first.Id, DismissReason.Bathroom);
-        journal.Confirm(second.Id, new CrampReport(Leg: "Left"));
+        journal.Confirm(second.Id, new CrampReport(Leg: Leg.Left));
         var stored = sleeper.GetLearning();
         sleeper.Reset();
 
@@ -147,7 +147,7 @@ public sealed class SleeperLearningTests
 
         // Act: storing failed, so the recorder handed the event to the journal to hold; the user answers the prompt.
         journal.Hold(detected);
-        var answered = journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: "Left", Intensity: 8));
+        var answered = journal.AnswerTonight(detected.Id, NightAnswer.Cramp, new CrampReport(Leg: Leg.Left, Intensity: 8));
         var whileFailing = events.Get(detected.Id);
         journal.StoreDetection(detected); // storage works again: the recorder stores what waited
 

@@ -17,8 +17,8 @@ public sealed class DiaryAndPositionTests
         var diaries = new InMemoryDiaryRepository();
         var journal = new DiaryJournal(diaries, _time);
 
-        var first = journal.CheckIn(Night, new DayFactorsReport(Ran: false, RunKm: 10, Effort: "hard", Alcohol: false, Tags: [" Sauna ", "sauna", "late dinner"]));
-        var second = journal.CheckIn(Night, new DayFactorsReport(RunKm: 18, Effort: "lett", Surface: "asfalt"));
+        var first = journal.CheckIn(Night, new DayFactorsReport(Ran: false, RunKm: 10, Effort: RunEffort.Hard, Alcohol: false, Tags: [" Sauna ", "sauna", "late dinner"]));
+        var second = journal.CheckIn(Night, new DayFactorsReport(RunKm: 18, Effort: RunEffort.Easy, Surface: RunSurface.Road));
 
         Assert.True(first.Succeeded);
         Assert.Equal(new DayFactors(false, null, null, null, null, null, null, false, null, null, ["sauna", "late dinner"]), first.Value!.Factors);

@@ -29,6 +29,16 @@ public sealed class DomainErrorTextTests
     }
 
     [Fact]
+    public void EverySentenceForAnError_IsOneTheDomainOrTheImportCanGive()
+    {
+        var given = AllErrors().Select(e => "error." + e.Code).ToHashSet();
+
+        var unused = Strings.All.Select(t => t.Key).Where(k => k.StartsWith("error.", StringComparison.Ordinal) && !given.Contains(k)).ToList();
+
+        Assert.Empty(unused);
+    }
+
+    [Fact]
     public void AnHourOutsideTheNight_IsSaidWithNorwegianMonthNames()
     {
         var error = AllErrors().Single(e => e.Code == "at.outsideNight");
@@ -41,9 +51,9 @@ public sealed class DomainErrorTextTests
     /// <summary>Every error the domain can give, produced by really giving it bad input.</summary>
     private static IEnumerable<ValidationError> AllErrors()
     {
-        var report = CrampReportValidator.Validate(new CrampReport(Leg: "arm", Location: "ear", Intensity: 11, DurationSeconds: 3600, WhatHelped: [new string('x', 101)],
+        var report = CrampReportValidator.Validate(new CrampReport(Leg: (Leg)7, Location: (CrampLocation)9, Intensity: 11, DurationSeconds: 3600, WhatHelped: [new string('x', 101)],
             BackToSleepAfterMinutes: 10_000, Note: new string('n', 2001)));
-        var zero = CrampReportValidator.Validate(new CrampReport(DurationSeconds: 0, BackToSleep: "maybe"));
+        var zero = CrampReportValidator.Validate(new CrampReport(DurationSeconds: 0));
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
         var calendar = NightCalendar.ForZone("Europe/Oslo");
         var journal = new CrampJournal(new InMemoryCrampEventRepository(), new InMemoryNightRepository(), calendar, time);
@@ -57,7 +67,7 @@ public sealed class DomainErrorTextTests
         var badReason = withEvent.Dismiss(cramp.Id, (DismissReason)99);
         var longNote = withEvent.Dismiss(cramp.Id, DismissReason.Other, new string('n', 2001));
         var diary = new NightLeg.Domain.Diary.DiaryJournal(new InMemoryDiaryRepository(), time);
-        var day = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(RunKm: 400, Effort: "crawl", Surface: "moon", Tags: [new string('t', 30)]));
+        var day = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(RunKm: 400, Effort: (NightLeg.Domain.Diary.RunEffort)5, Surface: (NightLeg.Domain.Diary.RunSurface)9, Tags: [new string('t', 30)]));
         var tooManyTags = NightLeg.Domain.Diary.DiaryJournal.Validate(new NightLeg.Domain.Diary.DayFactorsReport(Tags: Enumerable.Range(0, 9).Select(i => $"t{i}").ToList()));
         var morning = diary.RecordMorning(night, 11, true, 12);
         var notRemoved = withEvent.Remove(withEvent.RecordDetection(night, new NightLeg.Domain.Detection.AwakeningDetected(
@@ -66,6 +76,8 @@ public sealed class DomainErrorTextTests
         var csv = new[]
         {
             "", "date,colour", "leg", "date\n2026-13-01\n2026-03-01\n2026-03-01", "date,cramps,time,intensity,ran\n2026-03-02,99,,,\n2026-03-03,,25:00,,\n2026-03-04,,,lots,\n2026-03-05,,,,maybe",
+            "date,leg,location,effort,surface\n2026-03-08,arm,ear,crawl,moon",
+            "date\n" + string.Concat(Enumerable.Repeat("x\n", NightLeg.Sync.Export.DiaryCsv.MaximumRows + 1)),
             "date\n2026-03-06,extra", "date\n\"2026-03-07", "date\n" + new string('x', 5000),
         }.SelectMany(text => NightLeg.Sync.Export.DiaryCsv.Read(new StringReader(text), calendar).Problems.Select(p => p.Error));
         var tooLarge = new NightLeg.Mobile.ViewModels.DiaryImportViewModel(journal, diary, new InMemoryCrampEventRepository(), calendar);

@@ -42,7 +42,7 @@ public sealed class MorningAndDevicesViewModelTests
         morning.Load();
 
         // Act
-        morning.ConfirmCommand.Execute((a.Id, new CrampReport("right", "calf", 6, 120)));
+        morning.ConfirmCommand.Execute((a.Id, new CrampReport(Leg.Right, CrampLocation.Calf, 6, 120)));
         morning.DismissCommand.Execute((b.Id, DismissReason.Bathroom));
 
         // Assert
@@ -71,7 +71,7 @@ public sealed class MorningAndDevicesViewModelTests
         var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
 
-        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
+        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport(Leg.Left, Intensity: 4)));
 
         var cramp = Assert.Single(morning.Events);
         Assert.Equal(CrampEventSource.LoggedByHand, cramp.Source);
@@ -117,7 +117,7 @@ public sealed class MorningAndDevicesViewModelTests
 
         // …and a brief one can still be opened and confirmed; it then keeps its answer.
         morning.ToggleBriefCommand.Execute(null);
-        morning.ConfirmCommand.Execute((brief.Id, new CrampReport("left", "calf", 5)));
+        morning.ConfirmCommand.Execute((brief.Id, new CrampReport(Leg.Left, CrampLocation.Calf, 5)));
         Assert.True(morning.BriefOpen);
         Assert.Empty(morning.UnaskedAwakenings);
         Assert.Contains(morning.Asked, e => e.Id == brief.Id && e.Status == ReviewStatus.Confirmed);
@@ -130,7 +130,7 @@ public sealed class MorningAndDevicesViewModelTests
         var a = Detect(new TimeOnly(2, 10));
         var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
-        morning.ConfirmCommand.Execute((a.Id, new CrampReport("right", "calf", 6, 120)));
+        morning.ConfirmCommand.Execute((a.Id, new CrampReport(Leg.Right, CrampLocation.Calf, 6, 120)));
         Assert.Equal(a.Id, morning.Answers.Undoable);
 
         // Act: changed to not a cramp, then undone.
@@ -151,7 +151,7 @@ public sealed class MorningAndDevicesViewModelTests
     {
         var morning = new MorningReviewViewModel(_events, new AwakeningReviewer(_epochs), _nights, _journal, Oslo, _time);
         morning.Load();
-        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport("left", Intensity: 4)));
+        morning.LogMissedCommand.Execute((new TimeOnly(5, 15), new CrampReport(Leg.Left, Intensity: 4)));
         Assert.Single(morning.Events);
 
         morning.UndoCommand.Execute(null);
@@ -168,7 +168,7 @@ public sealed class MorningAndDevicesViewModelTests
         var page = new NightDetailViewModel(new HistoryService(_nights, _events, new AwakeningReviewer(_epochs)), _nights, _epochs, _events, new AwakeningReviewer(_epochs), Oslo, _journal);
         page.Load(Night);
 
-        page.ConfirmCommand.Execute((a.Id, new CrampReport("left", Intensity: 8)));
+        page.ConfirmCommand.Execute((a.Id, new CrampReport(Leg.Left, Intensity: 8)));
 
         var changed = Assert.Single(page.Events);
         Assert.Equal(ReviewStatus.Confirmed, changed.Status);

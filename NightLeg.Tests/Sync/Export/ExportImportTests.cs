@@ -279,21 +279,21 @@ public sealed class ExportImportTests : IDisposable
         var journal = new CrampJournal(events, nights, calendar, time);
         var detected = events.ForNight(night.Id).Where(e => e.Source == CrampEventSource.Detected).ToList();
         Assert.NotEmpty(detected);
-        var confirmed = journal.Confirm(detected[0].Id, new CrampReport("left", "calf", 7, 90, ["stretch", "heat"], "yes", 20, "woke at 3")).Value!;
+        var confirmed = journal.Confirm(detected[0].Id, new CrampReport(Leg.Left, CrampLocation.Calf, 7, 90, ["stretch", "heat"], true, 20, "woke at 3")).Value!;
         if (detected.Count > 1)
         {
             journal.Dismiss(detected[1].Id, DismissReason.Bathroom, "just the loo");
         }
         else
         {
-            journal.LogByHand(night.Id, night.Start.AddMinutes(20), new CrampReport("right", "foot", 4));
+            journal.LogByHand(night.Id, night.Start.AddMinutes(20), new CrampReport(Leg.Right, CrampLocation.Foot, 4));
         }
 
         var otherNight = new NightId(night.Id.EveningDate.AddDays(-3), night.Id.TimeZoneId);
         new CrampJournal(events, nights, calendar, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(night.End.AddDays(1)))
-            .LogByHand(otherNight, calendar.ToUtc(otherNight.EveningDate.AddDays(1), new TimeOnly(3, 10)), new CrampReport("both", "thigh", 9, 240));
+            .LogByHand(otherNight, calendar.ToUtc(otherNight.EveningDate.AddDays(1), new TimeOnly(3, 10)), new CrampReport(Leg.Both, CrampLocation.Thigh, 9, 240));
         var diary = new DiaryJournal(new LiteDbDiaryRepository(database), time);
-        diary.CheckIn(night.Id, new DayFactorsReport(true, 18, "hard", "road", false, true, false, null, true, null, ["sauna", "Late dinner"]));
+        diary.CheckIn(night.Id, new DayFactorsReport(true, 18, RunEffort.Hard, RunSurface.Road, false, true, false, null, true, null, ["sauna", "Late dinner"]));
         diary.RecordMorning(night.Id, 6, true, 3);
         new LiteDbSettingsRepository(database).Save(new UserSettings(Language.NorwegianBokmal, Sensitivity.High, "Europe/Oslo", true));
         new LiteDbDeviceRepository(database).SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "Polar H10 5E8F3A21", "polar-h10", night.Start.AddDays(-10)));

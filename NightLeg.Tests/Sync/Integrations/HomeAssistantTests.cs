@@ -109,7 +109,7 @@ public sealed class HomeAssistantTests : IDisposable
         var detected = fixture.Journal.RecordDetection(night, new AwakeningDetected(onset, onset.AddSeconds(12), 52, 76, 9, 60, 0.8, DetectionEvidence.HeartRateAndMotion));
 
         // Act
-        var outcome = fixture.Journal.Confirm(detected.Id, new CrampReport("left", "calf", 7, 90));
+        var outcome = fixture.Journal.Confirm(detected.Id, new CrampReport(Leg.Left, CrampLocation.Calf, 7, 90));
 
         // Assert
         Assert.True(outcome.Succeeded);
