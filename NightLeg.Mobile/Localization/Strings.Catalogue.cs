@@ -3,11 +3,14 @@ namespace NightLeg.Mobile.Localization;
 /// <summary>The catalogue: every text by key, English and bokmål (the one place the app's words live).</summary>
 public sealed partial class Strings
 {
-    private static readonly Dictionary<string, (string En, string Nb)> Texts = new(Core().Concat(Further()).Concat(Guidance()));
+    private static readonly Dictionary<string, (string En, string Nb)> Texts = new(Core().Concat(Further()).Concat(Guidance()).Concat(Problems()));
 
     /// <summary>Navigation, Tonight, the prompt, Morning, History, Settings.</summary>
     private static Dictionary<string, (string En, string Nb)> Core() => new()
     {
+        ["offline.title"] = ("Reconnecting to NightLeg…", "Kobler til NightLeg igjen …"),
+        ["offline.body"] = ("The machine that records your night cannot be reached just now. This page tries again by itself.",
+            "Maskinen som registrerer natten din, svarer ikke akkurat nå. Siden prøver igjen av seg selv."),
         ["nav.tonight"] = ("Tonight", "I natt"),
         ["nav.morning"] = ("Morning", "Morgen"),
         ["nav.history"] = ("History", "Historikk"),

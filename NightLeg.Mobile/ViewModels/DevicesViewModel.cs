@@ -35,7 +35,7 @@ public sealed partial class DevicesViewModel(IBleAdapter adapter, IDeviceReposit
     public partial bool Scanning { get; set; }
 
     /// <summary>Why the paired wearable's movement is not recorded on this connection; null when it is (or not connected).</summary>
-    public string? MovementUnavailable => live.Status.Movement?.Unavailable;
+    public NightLeg.Sync.Devices.MovementProblem? MovementUnavailable => live.Status.Movement?.Unavailable;
 
     /// <summary>What the paired wearable streams on this connection ("ACC 25 Hz, ±2 G, 16 bit"); null when nothing.</summary>
     public string? MovementStream => live.Status.Movement?.Stream;

@@ -49,7 +49,7 @@ public sealed partial class TonightViewModel : ObservableObject, IDisposable
     public bool BatteryLow => Status.BatteryPercent < LowBatteryPercent;
 
     /// <summary>Why movement is not recorded tonight although the wearable could measure it; null when it is.</summary>
-    public string? MovementUnavailable => Status.Movement?.Unavailable;
+    public NightLeg.Sync.Devices.MovementProblem? MovementUnavailable => Status.Movement?.Unavailable;
 
     public string HeartRateText => Status.HeartRateBpm is { } hr ? Math.Round(hr).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
 

@@ -147,6 +147,7 @@ public static class NightLegWebHost
                 s.SecondsStored, s.Storage?.SecondsWaiting ?? 0, s.Sleep.ToString()));
         });
         app.MapExport();
+        app.MapOfflinePage();
         app.MapRelay();
         app.MapGet(CaPath, (HttpContext context) =>
         {

@@ -43,7 +43,7 @@ public sealed partial class HomeAssistantPublisher : BackgroundService
     private readonly Channel<Func<IMqttClient, CancellationToken, Task>> _outbox =
         Channel.CreateBounded<Func<IMqttClient, CancellationToken, Task>>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
     private CancellationTokenSource _reconfigured = new();
-    private string? _lastLogged;
+    private HomeAssistantProblem? _lastLogged;
     private string? _announcedDevice;
     private LiveStatus? _lastSent;
     private DateTimeOffset _lastSentAt = DateTimeOffset.MinValue;
@@ -141,7 +141,7 @@ public sealed partial class HomeAssistantPublisher : BackgroundService
                 if (reason != _lastLogged)
                 {
                     _lastLogged = reason;
-                    LogFailed(reason);
+                    LogFailed(reason.ToString());
                 }
             }
 
@@ -289,19 +289,20 @@ public sealed partial class HomeAssistantPublisher : BackgroundService
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
 
-    private static string Describe(Exception e, MqttBroker broker)
+    private static HomeAssistantProblem Describe(Exception e, MqttBroker broker)
     {
         var text = e.ToString();
+        var shown = broker.ToString();
         return e switch
         {
             MQTTnet.Adapter.MqttConnectingFailedException when text.Contains(nameof(MqttClientConnectResultCode.BadUserNameOrPassword), StringComparison.Ordinal) ||
                                                                text.Contains(nameof(MqttClientConnectResultCode.NotAuthorized), StringComparison.Ordinal) =>
-                $"the broker {broker} refused the user name or password",
-            MQTTnet.Adapter.MqttConnectingFailedException f => $"the broker {broker} refused the connection ({f.Message.Split('\n')[0]})",
-            _ when text.Contains("Connection refused", StringComparison.OrdinalIgnoreCase) => $"nothing answers at {broker} (connection refused)",
-            System.Net.Sockets.SocketException s => $"cannot reach {broker}: {s.Message}",
-            IOException => $"the connection to {broker} was lost",
-            _ => $"cannot connect to {broker}: {e.GetBaseException().Message}",
+                new(HomeAssistantProblemKind.Credentials, shown),
+            MQTTnet.Adapter.MqttConnectingFailedException f => new(HomeAssistantProblemKind.Refused, shown, f.Message.Split('\n')[0]),
+            _ when text.Contains("Connection refused", StringComparison.OrdinalIgnoreCase) => new(HomeAssistantProblemKind.NothingAnswers, shown),
+            System.Net.Sockets.SocketException s => new(HomeAssistantProblemKind.Unreachable, shown, s.Message),
+            IOException => new(HomeAssistantProblemKind.Lost, shown),
+            _ => new(HomeAssistantProblemKind.Other, shown, e.GetBaseException().Message),
         };
     }
 

@@ -25,7 +25,7 @@ public sealed partial class NightSyncService : BackgroundService
     private readonly ILogger<NightSyncService> _logger;
     private readonly Random _jitter = new();
     private DateTimeOffset _lastHeartRate;
-    private string? _lastMovementProblem;
+    private MovementProblem? _lastMovementProblem;
     private readonly HashSet<string> _refreshed = [];
 
     public NightSyncService(IBleAdapter adapter, IDeviceRepository devices, NightSession session, TimeProvider time, SyncOptions options, ILogger<NightSyncService> logger,
@@ -199,7 +199,7 @@ public sealed partial class NightSyncService : BackgroundService
         LogConnected(device.Name, family.DisplayName, streams.Movement ?? "heart rate", Connections);
         if (streams.MovementUnavailable is { } why && why != _lastMovementProblem)
         {
-            LogMovementUnavailable(device.Name, why);
+            LogMovementUnavailable(device.Name, why.ToString());
         }
 
         _lastMovementProblem = streams.MovementUnavailable;

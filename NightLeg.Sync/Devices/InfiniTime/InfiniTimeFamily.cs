@@ -49,7 +49,7 @@ public sealed class InfiniTimeFamily : DeviceFamily
             var motion = new InfiniTimeMotionClient(connection);
             if (!motion.Offered)
             {
-                return new DeviceStreams(subscriptions, battery, "this watch has no motion service: update it to InfiniTime 1.7 or later", null);
+                return new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.NoMotionService), null);
             }
 
             try
@@ -59,7 +59,7 @@ public sealed class InfiniTimeFamily : DeviceFamily
             }
             catch (BleException e) when (e.Kind is not BleErrorKind.NotConnected)
             {
-                return new DeviceStreams(subscriptions, battery, $"the watch's motion service did not answer ({e.Message})", null);
+                return new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.MotionServiceSilent, e.Message), null);
             }
         }
         catch

@@ -21,7 +21,7 @@ internal static class PolarSupport
             var pmd = new PmdClient(connection, time);
             if (!pmd.Offered)
             {
-                return new DeviceStreams(subscriptions, battery, "this sensor offers no Polar measurement service", null);
+                return new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.NoMeasurementService), null);
             }
 
             try
@@ -32,17 +32,17 @@ internal static class PolarSupport
                 var chosen = PmdAccSettings.ForSleep(offered);
                 if (chosen is null)
                 {
-                    return new DeviceStreams(subscriptions, battery, "the sensor offers no accelerometer rate", null);
+                    return new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.NoAccelerometerRate), null);
                 }
 
                 var answer = await pmd.StartAccAsync(chosen, cancellationToken);
                 return answer.Succeeded
                     ? new DeviceStreams(subscriptions, battery, null, $"ACC {chosen}")
-                    : new DeviceStreams(subscriptions, battery, $"the sensor refused to start the accelerometer at {chosen} ({answer.StatusText})", null);
+                    : new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.Refused, $"{chosen} ({answer.StatusText})"), null);
             }
             catch (BleException e) when (e.Kind is not BleErrorKind.NotConnected)
             {
-                return new DeviceStreams(subscriptions, battery, $"the accelerometer could not be started ({e.Message})", null);
+                return new DeviceStreams(subscriptions, battery, new MovementProblem(MovementProblemKind.StartFailed, e.Message), null);
             }
         }
         catch

@@ -131,7 +131,7 @@ public sealed class ComponentTests : BunitContext
         _live.Publish(LiveStatus.Initial with
         {
             Connection = ConnectionState.Recording, DeviceName = "Polar H10", HeartRateBpm = 55, BatteryPercent = 14,
-            Movement = new MovementState(null, "the sensor refused to start the accelerometer at 25 Hz, ±2 G, 16 bit (device in charger)"),
+            Movement = new MovementState(null, new NightLeg.Sync.Devices.MovementProblem(NightLeg.Sync.Devices.MovementProblemKind.Refused, "25 Hz, ±2 G, 16 bit (device in charger)")),
         });
 
         var page = Render<Tonight>();

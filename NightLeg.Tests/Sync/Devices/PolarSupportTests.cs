@@ -80,7 +80,8 @@ public sealed class PolarSupportTests
 
         // Assert
         Assert.Null(streams.Movement);
-        Assert.Contains("device in charger", streams.MovementUnavailable);
+        Assert.Equal(MovementProblemKind.Refused, streams.MovementUnavailable!.Kind);
+        Assert.Contains("device in charger", streams.MovementUnavailable.Detail);
         Assert.True(Volatile.Read(ref heartRates) >= 3, "heart rate stopped for the sake of movement");
     }
 

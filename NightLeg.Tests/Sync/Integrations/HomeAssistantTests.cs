@@ -148,7 +148,9 @@ public sealed class HomeAssistantTests : IDisposable
         var lines = fixture.Log.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message).ToList();
         Assert.Equal([$"Home Assistant: the broker mqtt://{User}@127.0.0.1:{broker.Port} refused the user name or password; NightLeg keeps trying, and the night is recorded anyway"], lines);
         Assert.Equal(HomeAssistantState.Failed, settings.Status.State);
-        Assert.Contains("refused the user name or password", settings.Status.Problem);
+        Assert.Equal(HomeAssistantProblemKind.Credentials, settings.Status.Problem!.Kind);
+        Assert.Equal($"Home Assistant: megleren mqtt://{User}@127.0.0.1:{broker.Port} avviste brukernavnet eller passordet",
+            new NightLeg.Mobile.Localization.Strings(NightLeg.Domain.Guidance.Language.NorwegianBokmal).Format("ha.Failed", new NightLeg.Mobile.Localization.Strings(NightLeg.Domain.Guidance.Language.NorwegianBokmal).Problem(settings.Status.Problem)));
         Assert.DoesNotContain("wrong-one", string.Join('\n', fixture.Log.Lines.Select(l => l.Message)) + settings.Status, StringComparison.Ordinal);
         Assert.True(fixture.Session.Status.SecondsStored >= 55, $"{fixture.Session.Status.SecondsStored} seconds stored");
     }

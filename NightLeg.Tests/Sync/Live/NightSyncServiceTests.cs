@@ -106,7 +106,7 @@ public sealed class NightSyncServiceTests : IDisposable
         Assert.True(run.Seconds.Count > 1650, $"{run.Seconds.Count} seconds stored"); // a strap's night has a contact loss of up to a minute
         Assert.All(run.Seconds, e => Assert.Null(e.MovementG));
         Assert.True(run.Seconds.Count(e => e.HeartRateBpm is not null) > 1600);
-        Assert.Contains("device in charger", run.Recording!.Movement!.Unavailable);
+        Assert.Contains("device in charger", run.Recording!.Movement!.Unavailable!.ToString());
         Assert.Equal(1, run.Connections); // never reconnects for the sake of movement
     }
 
