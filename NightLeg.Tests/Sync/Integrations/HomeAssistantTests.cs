@@ -233,10 +233,9 @@ public sealed class HomeAssistantTests : IDisposable
         public static async Task<Fixture> StartAsync(string dir, MqttBroker? broker)
         {
             var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(dir, "inproc.db")), TimeProvider.System);
-            var nights = new LiteDbNightRepository(database);
-            var journal = new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System);
-            var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database), journal, new SyncOptions { BatchSeconds = 5 },
-                null, new ListLogger<NightSession>(), TimeProvider.System, null, database);
+            var built = new NightSessionBuilder(TimeProvider.System).On(database).With(new SyncOptions { BatchSeconds = 5 }).LoggingTo(new ListLogger<NightSession>());
+            var session = built.Build();
+            var journal = built.Journal;
             var store = new IntegrationSettingsStore(database, broker);
             store.Save(store.Get() with { AppUrl = "http://nightleg.example:5180/" });
             var log = new ListLogger<HomeAssistantPublisher>();

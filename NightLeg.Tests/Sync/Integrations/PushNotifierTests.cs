@@ -37,9 +37,9 @@ public sealed class PushNotifierTests : IDisposable
     {
         _database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nightleg.db")), TimeProvider.System);
         _store = new IntegrationSettingsStore(_database);
-        var nights = new InMemoryNightRepository();
-        _journal = new CrampJournal(new InMemoryCrampEventRepository(), nights, Oslo, TimeProvider.System);
-        _session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new InMemoryEpochRepository(), _journal, new SyncOptions(), null, new ListLogger<NightSession>(), TimeProvider.System);
+        var built = new NightSessionBuilder(TimeProvider.System);
+        _session = built.Build();
+        _journal = built.Journal;
     }
 
     [Fact]

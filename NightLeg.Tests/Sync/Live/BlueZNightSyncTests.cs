@@ -201,8 +201,7 @@ public sealed class BlueZNightSyncTests : IAsyncLifetime
             BackoffBase = TimeSpan.FromMilliseconds(100), BackoffCap = TimeSpan.FromMilliseconds(200), Watchdog = TimeSpan.FromSeconds(10), BatchSeconds = 1,
             IdlePoll = TimeSpan.FromMilliseconds(100),
         };
-        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
-            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
+        var session = new NightSessionBuilder(TimeProvider.System).On(database).With(sync).Build();
         var adapter = new BlueZAdapter(_bus.Address, TimeProvider.System, new BlueZOptions
         {
             CallTimeout = TimeSpan.FromSeconds(3), ServicesTimeout = TimeSpan.FromSeconds(3), QuickRetryDelay = TimeSpan.FromMilliseconds(50), RediscoverTimeout = TimeSpan.FromSeconds(3),

@@ -28,11 +28,10 @@ public sealed class DiskFullTests
         using var disk = ScratchDisk.Mount(32 << 20);
         var time = new FakeTimeProvider(Start);
         using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(disk.Path, "nightleg.db")), time);
-        var nights = new LiteDbNightRepository(database);
-        var epochs = new LiteDbEpochRepository(database);
         var log = new ListLogger<NightSession>();
-        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, time),
-            new SyncOptions { BatchSeconds = 5 }, null, log, time, null, database);
+        var built = new NightSessionBuilder(time).On(database).With(new SyncOptions { BatchSeconds = 5 }).LoggingTo(log);
+        var session = built.Build();
+        var epochs = built.Epochs;
         using var stop = new CancellationTokenSource();
         var consumer = session.RunAsync(stop.Token);
         var second = 0;

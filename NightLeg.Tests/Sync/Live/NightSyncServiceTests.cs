@@ -10,6 +10,7 @@ using NightLeg.Sync.Live;
 using NightLeg.Sync.Replay;
 using NightLeg.Sync.Simulation;
 using NightLeg.Sync.Storage;
+using NightLeg.Tests.Fakes;
 using NightLeg.Tests.Support;
 
 namespace NightLeg.Tests.Sync.Live;
@@ -141,12 +142,10 @@ public sealed class NightSyncServiceTests : IDisposable
     {
         // Arrange: BlueZ's bus does not exist here.
         using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")), TimeProvider.System);
-        var nights = new LiteDbNightRepository(database);
         var devices = new LiteDbDeviceRepository(database);
         devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", "heart-rate", DateTimeOffset.UnixEpoch));
         var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(20), BackoffCap = TimeSpan.FromMilliseconds(50) };
-        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, new LiteDbEpochRepository(database),
-            new CrampJournal(new LiteDbCrampEventRepository(database), nights, Oslo, TimeProvider.System), sync, null, NullLogger<NightSession>.Instance, TimeProvider.System);
+        var session = new NightSessionBuilder(TimeProvider.System).On(database).With(sync).Build();
         await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", TimeProvider.System);
         var service = new NightSyncService(bluez, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
 
