@@ -111,6 +111,9 @@ public static class PerformanceBenchmark
         output.WriteLine("### Footprint on a bedside machine");
         output.WriteLine();
         FootprintBenchmark.Run(output).GetAwaiter().GetResult();
+        output.WriteLine("### A live night with one phone, and the garbage collector");
+        output.WriteLine();
+        LiveNightBenchmark.Run(output, TimeSpan.FromMinutes(3), compareGc: true).GetAwaiter().GetResult();
         return 0;
     }
 
