@@ -42,6 +42,7 @@ return command switch
     "live-night" => await LiveNightBenchmark.Run(Console.Out, TimeSpan.FromMinutes(args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) is { } minutes ? double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture) : 10),
         args.Contains("--gc")),
     "ten-years" => await NightLeg.Bench.Performance.TenYearsBenchmark.Run(Console.Out),
+    "ten-years-seconds" => await TenYearsOfSecondsBenchmark.Run(Console.Out),
     "memory-live" => await PerformanceBenchmark.MemoryLive(args[1], Console.Out),
     "trace" => TraceCommand.Run(args[1], devices[0], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => Usage(),

@@ -105,6 +105,7 @@ public static class PerformanceBenchmark
         output.WriteLine("### Ten years of nights");
         output.WriteLine();
         TenYearsBenchmark.Run(output).GetAwaiter().GetResult();
+        TenYearsOfSecondsBenchmark.Run(output).GetAwaiter().GetResult();
         output.WriteLine("### Prompt latency, end to end (host radio)");
         output.WriteLine();
         PromptLatencyBenchmark.Run(output, speed: 120, minutes: 4).GetAwaiter().GetResult();
