@@ -40,10 +40,10 @@ public static class ImportCommand
             }
 
             // Checked before the database is even opened: a bad file leaves a new path uncreated.
-            NightLegImport.Read(path, _ => { });
+            var header = NightLegImport.Check(path);
             using var database = NightLegDatabase.Open(DatabaseOption.OptionsOf(parse, db), time);
             await using var services = CommandServices.Over(database, time);
-            var result = services.GetRequiredService<NightLegImport>().Import(path);
+            var result = services.GetRequiredService<NightLegImport>().Import(path, header);
             database.FlushToDisk();
             var error = parse.InvocationConfiguration.Error;
             foreach (var conflict in result.Conflicts)

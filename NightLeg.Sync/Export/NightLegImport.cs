@@ -19,9 +19,14 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
     public const int MaxNightBytes = 64 << 20;
 
     /// <summary>Checks the file (throws <see cref="FileRefusedException"/> naming the problem), then imports it.</summary>
-    public ImportResult Import(string path)
+    public ImportResult Import(string path) => Import(path, Check(path));
+
+    /// <summary>Reads the whole file, storing nothing: its header, or <see cref="FileRefusedException"/> naming the problem.</summary>
+    public static ExportHeader Check(string path) => Read(path, _ => { });
+
+    /// <summary>Imports a file <see cref="Check"/> read to its end (giving <paramref name="header"/>): read once more, to store it.</summary>
+    public ImportResult Import(string path, ExportHeader header)
     {
-        var header = Read(path, night => { });
         var result = new ImportResult();
         if (nights.List(DateOnly.MinValue, DateOnly.MaxValue).Count == 0 && events.List(DateOnly.MinValue, DateOnly.MaxValue).Count == 0)
         {

@@ -52,6 +52,9 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
     /// <summary>True once the whole night has been played.</summary>
     public bool Finished { get; private set; }
 
+    /// <summary>The night-time instant of the latest notification played (the playback may run behind <see cref="NightNow"/>).</summary>
+    public DateTimeOffset Played => _played;
+
     /// <summary>The night-time instant now.</summary>
     public DateTimeOffset NightNow =>
         _playback is null ? _options.Start : _options.Start + ((_time.GetUtcNow() - _wallStart) * _speed);

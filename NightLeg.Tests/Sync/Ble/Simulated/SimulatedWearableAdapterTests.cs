@@ -48,8 +48,9 @@ public sealed class SimulatedWearableAdapterTests
         var lost = await connection.Disconnected.WaitAsync(TimeSpan.FromSeconds(10));
         var refused = await Assert.ThrowsAsync<BleException>(() => wearable.ConnectAsync(SimulatedWearableAdapter.DeviceId, CancellationToken.None));
 
-        // Act 2: past it.
+        // Act 2: past it (once the playback has caught up with the clock).
         time.Advance(TimeSpan.FromSeconds(60));
+        await Eventually.AssertAsync(() => wearable.Played >= Start.AddSeconds(99), "the playback past the loss");
         var (again, afterwards) = await SubscribeAsync(wearable);
         time.Advance(TimeSpan.FromSeconds(5));
         await Eventually.AssertAsync(() => afterwards.Count > 0, "heart rate after the loss");
