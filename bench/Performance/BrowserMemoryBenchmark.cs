@@ -13,13 +13,12 @@ namespace NightLeg.Bench.Performance;
 /// </summary>
 public static class BrowserMemoryBenchmark
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     public static async Task<int> Run(TextWriter output, int rounds = 4, int sessionsPerRound = 100, int parallel = 10, string? environment = null)
     {
-        if (!File.Exists(ChromiumPath) || !File.Exists(ServeProcess.Program))
+        if (!File.Exists(HeadlessChromium.Path) || !File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {ChromiumPath} and {ServeProcess.Program})");
+            output.WriteLine($"(skipped: needs {HeadlessChromium.Path} and {ServeProcess.Program})");
             return 0;
         }
 
@@ -28,12 +27,7 @@ public static class BrowserMemoryBenchmark
         var link = await serve.LinkAsync();
         var baseUrl = new Uri(link).GetLeftPart(UriPartial.Authority);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         // The user's browser opens the printed link once; every session after carries its cookie.
         var first = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
@@ -42,7 +36,7 @@ public static class BrowserMemoryBenchmark
         await first.CloseAsync();
 
         await Task.Delay(TimeSpan.FromSeconds(20));
-        var idle = ResidentMb(server.Id);
+        var idle = ProcMemory.Mb(server.Id);
         var idleSplit = Split(server.Id);
         var after = new List<double>();
         var failures = 0;
@@ -66,14 +60,14 @@ public static class BrowserMemoryBenchmark
                 }
             });
             await Task.WhenAll(sessions);
-            after.Add(ResidentMb(server.Id));
+            after.Add(ProcMemory.Mb(server.Id));
         }
 
         var settle = new List<(int Seconds, double Mb)>();
         for (var s = 15; s <= 120; s += 15)
         {
             await Task.Delay(TimeSpan.FromSeconds(15));
-            settle.Add((s, ResidentMb(server.Id)));
+            settle.Add((s, ProcMemory.Mb(server.Id)));
         }
 
         var final = settle[^1].Mb;
@@ -108,15 +102,8 @@ public static class BrowserMemoryBenchmark
         await page.WaitForTimeoutAsync(300);
     }
 
-    /// <summary>The process's resident set (VmRSS) in MB.</summary>
-    private static double ResidentMb(int pid, string field = "VmRSS")
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-    }
-
     /// <summary>Resident memory split: anonymous (heaps, JIT code) and file-backed (mapped assemblies, which the system can drop).</summary>
-    private static (double Anon, double File) Split(int pid) => (ResidentMb(pid, "RssAnon"), ResidentMb(pid, "RssFile"));
+    private static (double Anon, double File) Split(int pid) => (ProcMemory.Mb(pid, "RssAnon"), ProcMemory.Mb(pid, "RssFile"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,6 @@ namespace NightLeg.Bench.Performance;
 /// </summary>
 public static class LiveNightBenchmark
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>The GC settings compared with <c>--gc</c>: as shipped, and what each of NightLeg's choices turns off.</summary>
     private static readonly (string Name, string? Environment)[] GcVariants =
@@ -28,9 +27,9 @@ public static class LiveNightBenchmark
 
     public static async Task<int> Run(TextWriter output, TimeSpan window, bool compareGc)
     {
-        if (!File.Exists(ChromiumPath) || !File.Exists(ServeProcess.Program))
+        if (!File.Exists(HeadlessChromium.Path) || !File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {ChromiumPath} and {ServeProcess.Program})");
+            output.WriteLine($"(skipped: needs {HeadlessChromium.Path} and {ServeProcess.Program})");
             return 0;
         }
 
@@ -63,12 +62,7 @@ public static class LiveNightBenchmark
         var server = serve.Process;
         var link = await serve.LinkAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
@@ -85,9 +79,9 @@ public static class LiveNightBenchmark
         while (clock.Elapsed < window)
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
-            resident.Add(ResidentMb(server.Id));
-            privateMb = Math.Max(privateMb, ResidentMb(server.Id, "RssAnon") + ResidentMb(server.Id, "RssShmem"));
-            fileMb = Math.Max(fileMb, ResidentMb(server.Id, "RssFile"));
+            resident.Add(ProcMemory.Mb(server.Id));
+            privateMb = Math.Max(privateMb, ProcMemory.Mb(server.Id, "RssAnon") + ProcMemory.Mb(server.Id, "RssShmem"));
+            fileMb = Math.Max(fileMb, ProcMemory.Mb(server.Id, "RssFile"));
         }
 
         var cpu = CpuSeconds(server.Id) - cpuStart;
@@ -103,13 +97,6 @@ public static class LiveNightBenchmark
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // After the name: state is field 3; utime and stime are fields 14 and 15 (1-based), in clock ticks (100 a second on Linux).
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
-    /// <summary>A memory line of /proc/PID/status (VmRSS, RssAnon, RssFile, RssShmem), in MB.</summary>
-    private static double ResidentMb(int pid, string field = "VmRSS")
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -13,13 +13,12 @@ namespace NightLeg.Bench.Performance;
 /// </summary>
 public static partial class PromptLatencyBenchmark
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
 
     public static async Task<int> Run(TextWriter output, double speed = 120, int minutes = 5)
     {
-        if (!File.Exists(ChromiumPath) || !File.Exists(ServeProcess.Program))
+        if (!File.Exists(HeadlessChromium.Path) || !File.Exists(ServeProcess.Program))
         {
-            output.WriteLine($"(skipped: needs {ChromiumPath} and {ServeProcess.Program})");
+            output.WriteLine($"(skipped: needs {HeadlessChromium.Path} and {ServeProcess.Program})");
             return 0;
         }
 
@@ -37,12 +36,7 @@ public static partial class PromptLatencyBenchmark
         });
         var link = await server.LinkAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         await context.AddInitScriptAsync("""
             window.__prompts = [];

@@ -122,7 +122,7 @@ public static class TenYearsOfSecondsBenchmark
         var peak = 0.0;
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, PeakMb(process.Id));
+            peak = Math.Max(peak, ProcMemory.Mb(process.Id, "VmHWM"));
             await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(50));
         }
 
@@ -149,22 +149,7 @@ public static class TenYearsOfSecondsBenchmark
         var page = Stopwatch.StartNew();
         (await http.GetAsync("/history")).EnsureSuccessStatusCode();
         var firstPage = page.Elapsed.TotalMilliseconds;
-        var line = File.ReadLines($"/proc/{server.Process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return (startup, firstPage, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0);
-    }
-
-    /// <summary>The process's peak resident set so far (VmHWM), MB; 0 once it is gone.</summary>
-    private static double PeakMb(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
+        return (startup, firstPage, ProcMemory.Mb(server.Process.Id));
     }
 
     private static long DatabaseBytes(string db) =>
