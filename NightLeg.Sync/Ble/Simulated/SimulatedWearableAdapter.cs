@@ -26,6 +26,9 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
     private DateTimeOffset _wallStart;
     private int _connectFailuresLeft;
     private DateTimeOffset _played;
+    private volatile bool _finished;
+    private long _waitingForTicks = long.MinValue;
+    private TaskCompletionSource _parked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the wearable; nothing plays until the first connection.</summary>
     public SimulatedWearableAdapter(SimulationOptions options, TimeProvider time, double speed = 1, FaultPlan? faults = null)
@@ -50,7 +53,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
     public IReadOnlyList<Guid> Services { get; }
 
     /// <summary>True once the whole night has been played.</summary>
-    public bool Finished { get; private set; }
+    public bool Finished => _finished;
 
     /// <summary>The night-time instant of the latest notification played (the playback may run behind <see cref="NightNow"/>).</summary>
     public DateTimeOffset Played => _played;
@@ -58,6 +61,25 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
     /// <summary>The night-time instant now.</summary>
     public DateTimeOffset NightNow =>
         _playback is null ? _options.Start : _options.Start + ((_time.GetUtcNow() - _wallStart) * _speed);
+
+    /// <summary>
+    /// Completes once the playback has played everything due by the clock now and is waiting for the
+    /// clock (or has not started, or has finished): how a test on a fake clock knows the wearable has
+    /// caught up before it moves the clock on.
+    /// </summary>
+    public async Task CaughtUpAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var parked = Volatile.Read(ref _parked);
+            if (_playback is null || _finished || _stop.IsCancellationRequested || Interlocked.Read(ref _waitingForTicks) > NightNow.UtcTicks)
+            {
+                return;
+            }
+
+            await parked.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public Task<BleAdapterState> GetStateAsync(CancellationToken cancellationToken) => Task.FromResult(BleAdapterState.Ready);
@@ -140,14 +162,35 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
 
     private async Task PlayAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await PlayNotificationsAsync(cancellationToken);
+        }
+        finally
+        {
+            Park(long.MaxValue);
+        }
+    }
+
+    /// <summary>The playback waits for the clock to reach <paramref name="ticks"/> (its timer armed): whoever waits for it to catch up may look.</summary>
+    private void Park(long ticks)
+    {
+        Interlocked.Exchange(ref _waitingForTicks, ticks);
+        Interlocked.Exchange(ref _parked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private async Task PlayNotificationsAsync(CancellationToken cancellationToken)
+    {
         foreach (var notification in _simulator.Notifications())
         {
             var wait = (notification.ReceivedAt - NightNow) / _speed;
             if (wait > TimeSpan.FromMilliseconds(1))
             {
+                var due = Task.Delay(wait, _time, cancellationToken);
+                Park(notification.ReceivedAt.UtcTicks);
                 try
                 {
-                    await Task.Delay(wait, _time, cancellationToken);
+                    await due;
                 }
                 catch (OperationCanceledException)
                 {
@@ -188,7 +231,7 @@ public sealed class SimulatedWearableAdapter : IBleAdapter, IAsyncDisposable
             connection.Deliver(notification);
         }
 
-        Finished = true;
+        _finished = true;
         lock (_gate)
         {
             _connection?.Lose("the demo night is over");

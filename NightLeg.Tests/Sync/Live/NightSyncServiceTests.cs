@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
 using NightLeg.Domain.Nights;
@@ -16,13 +17,12 @@ using NightLeg.Tests.Support;
 namespace NightLeg.Tests.Sync.Live;
 
 /// <summary>
-/// The night sync service against the simulated wearable on the real clock at 1,200× (a 1.6-hour
-/// night in about five seconds), storing into a real LiteDB file.
+/// The night sync service, with its shipped timings, against the simulated wearable, storing into a real
+/// LiteDB file — on a fake clock that <see cref="SteppedNight"/> moves a second at a time once the wearable
+/// and the session have caught up, so that the night is the same however busy the machine.
 /// </summary>
-[Collection(NightLeg.Tests.Support.RealTimeCollection.Name)]
 public sealed class NightSyncServiceTests : IDisposable
 {
-    private const double Speed = 1200;
     private static readonly NightCalendar Oslo = NightCalendar.ForZone("Europe/Oslo");
     private readonly string _dir = Directory.CreateTempSubdirectory("nightleg-sync-").FullName;
 
@@ -45,9 +45,8 @@ public sealed class NightSyncServiceTests : IDisposable
         {
             var start = options.Start + outage.At;
             Assert.InRange((gap.Start - start).TotalSeconds, -5, 1);
-            // Reconnecting (backoff, connect, services, subscribe, PMD start) takes from a few to several
-            // hundred real milliseconds on a loaded machine, and the night runs at 1200×: allow 2 real seconds.
-            Assert.InRange((gap.End - (start + outage.Duration)).TotalSeconds, 0, Speed * 2);
+            // The back-off grows while the wearable is away: the next try comes at most its cap after the wearable is back.
+            Assert.InRange((gap.End - (start + outage.Duration)).TotalSeconds, 0, (Shipped.BackoffCap + (2 * SteppedNight.Step)).TotalSeconds);
         }
 
         // Every second the fault-free night has, outside the gaps, is stored.
@@ -71,27 +70,34 @@ public sealed class NightSyncServiceTests : IDisposable
     public async Task Night_NotificationsStopWithoutDisconnect_WatchdogReconnectsAndRecordsAGap()
     {
         var options = Night(DeviceFamilies.Default.Simulate("infinitime"), cramps: 0);
-        var silence = new FaultWindow(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(50)); // 2.5 s of wall time
+        var silence = new FaultWindow(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(10));
 
-        var run = await RunNightAsync(options, new FaultPlan([], [silence], TimeSpan.Zero, 0), watchdog: TimeSpan.FromSeconds(1));
+        var run = await RunNightAsync(options, new FaultPlan([], [silence], TimeSpan.Zero, 0));
 
         var gap = Assert.Single(run.Night.Gaps, g => g.Reason == GapReason.LinkLost);
         Assert.InRange((gap.Start - (options.Start + silence.At)).TotalSeconds, -5, 1);
         Assert.True(gap.End >= options.Start + silence.At + silence.Duration);
         Assert.True(run.Connections >= 2);
+
+        // The watchdog looks four times per period: it lets go of the silent link within 1¼ periods of the last heart rate.
+        var silent = options.Start + silence.At;
+        var letGo = run.Transitions.First(t => t.State == ConnectionState.Reconnecting && t.At > silent).At;
+        Assert.InRange((letGo - silent).TotalSeconds, Shipped.Watchdog.TotalSeconds, (Shipped.Watchdog * 1.25).TotalSeconds + SteppedNight.Step.TotalSeconds + 1);
     }
 
     [Fact]
     public async Task Connect_FailsTwiceAndServicesResolveLate_StillRecordsTheNight()
     {
-        // At 200×, so that start-up (JIT, first database writes) costs little night time.
         var options = Night(DeviceFamilies.Default.Simulate("hr-strap"), cramps: 0) with { Hours = 0.5 };
+        var late = TimeSpan.FromSeconds(20);
 
-        var run = await RunNightAsync(options, new FaultPlan([], [], TimeSpan.FromMilliseconds(200), ConnectFailures: 2), speed: 200);
+        var run = await RunNightAsync(options, new FaultPlan([], [], late, ConnectFailures: 2));
 
         Assert.Equal(1, run.Connections);
-        Assert.True(run.Seconds[0].Start >= options.Start.AddSeconds(40), "no data before the services resolved (200 ms = 40 s of night)");
-        Assert.True(run.Seconds.Count > 1000, $"{run.Seconds.Count} seconds stored, {run.Seconds.FirstOrDefault().Start:O} to {run.Seconds.LastOrDefault().Start:O}, gaps {string.Join("; ", run.Night.Gaps)}");
+        Assert.True(run.Seconds[0].Start >= options.Start + late, "no data before the services resolved");
+        Assert.True(run.Seconds[0].Start <= options.Start + late + TimeSpan.FromSeconds(5), $"first second {run.Seconds[0].Start:O}: the two failed tries' back-off (½–1 s, 1–2 s) and the late services delay it, nothing else");
+        // Of its 1,780 seconds from then on: a strap's night has contact losses of up to a minute.
+        Assert.True(run.Seconds.Count > 1600, $"{run.Seconds.Count} seconds stored, {run.Seconds.FirstOrDefault().Start:O} to {run.Seconds.LastOrDefault().Start:O}, gaps {string.Join("; ", run.Night.Gaps)}");
     }
 
     [Fact]
@@ -141,13 +147,13 @@ public sealed class NightSyncServiceTests : IDisposable
     public async Task PairedStrap_NoBluetoothOnThisMachine_SaysSoAndKeepsRunning()
     {
         // Arrange: BlueZ's bus does not exist here.
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")), TimeProvider.System);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero));
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, "nobt.db")), time);
         var devices = new LiteDbDeviceRepository(database);
         devices.SavePaired(new PairedDevice("AA:BB:CC:DD:EE:FF", "HRM-Pro", "heart-rate", DateTimeOffset.UnixEpoch));
-        var sync = new SyncOptions { BackoffBase = TimeSpan.FromMilliseconds(20), BackoffCap = TimeSpan.FromMilliseconds(50) };
-        var session = new NightSessionBuilder(TimeProvider.System).On(database).With(sync).Build();
-        await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", TimeProvider.System);
-        var service = new NightSyncService(bluez, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance);
+        var session = new NightSessionBuilder(time).On(database).Build();
+        await using var bluez = new NightLeg.Sync.Ble.BlueZ.BlueZAdapter("unix:path=/nonexistent/system_bus_socket", time);
+        var service = new NightSyncService(bluez, devices, session, time, Shipped, NullLogger<NightSyncService>.Instance);
 
         var noBluetooth = 0;
         session.StatusChanged += status =>
@@ -158,9 +164,9 @@ public sealed class NightSyncServiceTests : IDisposable
             }
         };
 
-        // Act: three tries, each finding no Bluetooth.
+        // Act: three tries, each finding no Bluetooth; between them the clock moves on past the back-off.
         await service.StartAsync(CancellationToken.None);
-        await Eventually.AssertAsync(() => Volatile.Read(ref noBluetooth) >= 3, "three tries");
+        await Eventually.AssertAsync(() => Volatile.Read(ref noBluetooth) >= 3 || Move(time, Shipped.BackoffCap), "three tries");
 
         // Assert
         Assert.Equal(ConnectionState.NoBluetooth, session.Status.Connection);
@@ -211,31 +217,42 @@ public sealed class NightSyncServiceTests : IDisposable
         return seconds;
     }
 
-    private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, double speed = Speed, TimeSpan? watchdog = null, DeviceFamilies? families = null)
+    /// <summary>The sync service's timings as shipped.</summary>
+    private static SyncOptions Shipped { get; } = new();
+
+    /// <summary>Moves the clock on; false, so that a wait polling a condition moves it on each time it looks.</summary>
+    private static bool Move(FakeTimeProvider time, TimeSpan by)
     {
-        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")), TimeProvider.System);
-        var nights = new LiteDbNightRepository(database);
-        var epochs = new LiteDbEpochRepository(database);
-        var events = new LiteDbCrampEventRepository(database);
+        time.Advance(by);
+        return false;
+    }
+
+    private async Task<NightRun> RunNightAsync(SimulationOptions options, FaultPlan faults, DeviceFamilies? families = null)
+    {
+        var time = new FakeTimeProvider(options.Start);
+        using var database = NightLegDatabase.Open(new DatabaseOptions(Path.Combine(_dir, $"{Guid.NewGuid():N}.db")), time);
         var devices = new LiteDbDeviceRepository(database);
         devices.SavePaired(new PairedDevice(SimulatedWearableAdapter.DeviceId, "demo", "polar-h10", options.Start, IsDemo: true));
-        var sync = new SyncOptions
+        var builder = new NightSessionBuilder(time).On(database).With(Shipped);
+        if (families is not null)
         {
-            Watchdog = watchdog ?? TimeSpan.FromSeconds(2),
-            BackoffBase = TimeSpan.FromMilliseconds(10),
-            BackoffCap = TimeSpan.FromMilliseconds(40),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            BatchSeconds = 1,
-        };
-        var session = new NightSession(Oslo, DetectorThresholds.Normal, nights, epochs, new CrampJournal(events, nights, Oslo, TimeProvider.System), sync, null,
-            NullLogger<NightSession>.Instance, TimeProvider.System, families: families);
+            builder.With(families);
+        }
+
+        var session = builder.Build();
         var published = new List<CrampEvent>();
         session.AwakeningRecorded += published.Add;
-        await using var adapter = new SimulatedWearableAdapter(options, TimeProvider.System, speed, faults);
-        var service = new NightSyncService(adapter, devices, session, TimeProvider.System, sync, NullLogger<NightSyncService>.Instance, families);
+        await using var adapter = new SimulatedWearableAdapter(options, time, speed: 1, faults);
+        var service = new NightSyncService(adapter, devices, session, time, Shipped, NullLogger<NightSyncService>.Instance, families);
         LiveStatus? recording = null;
+        var transitions = new List<(DateTimeOffset At, ConnectionState State)>();
         session.StatusChanged += status =>
         {
+            if (transitions.Count == 0 || transitions[^1].State != status.Connection)
+            {
+                transitions.Add((time.GetUtcNow(), status.Connection));
+            }
+
             if (status.Connection == ConnectionState.Recording)
             {
                 recording = status;
@@ -243,19 +260,19 @@ public sealed class NightSyncServiceTests : IDisposable
         };
 
         await service.StartAsync(CancellationToken.None);
-        await Eventually.HoldsAsync(() => adapter.Finished, TimeSpan.FromSeconds(60));
+        await SteppedNight.PlayAsync(time, adapter, session, TimeSpan.FromHours(options.Hours!.Value + 1));
 
-        await session.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30)); // everything the wearable sent is handled and stored
+        await session.FlushAsync(); // everything the wearable sent is handled and stored
         await service.StopAsync(CancellationToken.None);
         await session.DisposeAsync();
-        Assert.True(adapter.Finished, "the simulated night did not finish in time");
 
         var id = Oslo.NightOf(options.Start);
-        var night = nights.Get(id) ?? throw new InvalidOperationException("night not stored");
-        return new NightRun(night, epochs.Read(options.Start, options.Start.AddHours(options.Hours!.Value + 1)), published, events.ForNight(id), service.Connections, recording);
+        var night = builder.Nights.Get(id) ?? throw new InvalidOperationException("night not stored");
+        return new NightRun(night, builder.Epochs.Read(options.Start, options.Start.AddHours(options.Hours!.Value + 1)), published, builder.Events.ForNight(id), service.Connections, recording, transitions);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private sealed record NightRun(Night Night, IReadOnlyList<SecondEpoch> Seconds, List<CrampEvent> Published, IReadOnlyList<CrampEvent> Stored, int Connections, LiveStatus? Recording);
+    private sealed record NightRun(Night Night, IReadOnlyList<SecondEpoch> Seconds, List<CrampEvent> Published, IReadOnlyList<CrampEvent> Stored, int Connections, LiveStatus? Recording,
+        List<(DateTimeOffset At, ConnectionState State)> Transitions);
 }
