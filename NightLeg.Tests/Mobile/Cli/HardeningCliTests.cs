@@ -167,8 +167,8 @@ public sealed class HardeningCliTests : IDisposable
         var fifo = Path.Combine(_dir, "in.pipe");
         Assert.Equal(0, Tool.Run("mkfifo", [fifo]).Code);
         await using var process = NightLegProcess.Start(command == "import" ? ["import", fifo, "--db", Path.Combine(_dir, "n.db")] : ["replay", fifo]);
-        // Real time: the child must be inside open(2) of the pipe when the signal comes, which nothing outside it shows portably.
-        await Task.Delay(1500);
+        // The child must be inside open(2) of the pipe when the signal comes: one of its threads asleep in the kernel's FIFO open.
+        await Eventually.AssertAsync(() => OpeningAFifo(process.Id), "the child blocked opening the pipe", TimeSpan.FromSeconds(60));
 
         // Act
         var sent = DateTime.UtcNow;
@@ -180,6 +180,30 @@ public sealed class HardeningCliTests : IDisposable
         Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(10), $"took {(DateTime.UtcNow - sent).TotalSeconds:0.0} s");
         AssertOneLine(process.Stderr, $"stopped by SIG{signal}");
         Assert.False(File.Exists(Path.Combine(_dir, "n.db")));
+    }
+
+    /// <summary>
+    /// Whether a thread of process <paramref name="pid"/> sleeps in open(2) of a FIFO no one has opened for writing (Linux: its
+    /// wait channel) — other than the runtime's debugger transport, which waits on FIFOs of its own all along.
+    /// </summary>
+    private static bool OpeningAFifo(int pid)
+    {
+        foreach (var thread in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(thread, "wchan")) is "wait_for_partner" or "fifo_open" && File.ReadAllText(Path.Combine(thread, "comm")).Trim() != ".NET DebugPipe")
+                {
+                    return true;
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return false;
     }
 
     [Fact]
