@@ -37,6 +37,9 @@ public sealed partial class NightSession : IAsyncDisposable
 
     /// <summary>When the notification being handled reached NightLeg (wall clock): an awakening it decides is logged with it.</summary>
     private DateTimeOffset? _handlingArrivedAt;
+
+    /// <summary>The time the notification being handled carries (the radio's, as it received it).</summary>
+    private DateTimeOffset? _handlingNotifiedAt;
     private DateTimeOffset _storageLoggedAt = DateTimeOffset.MinValue;
     private bool _captureFailed;
     private StorageException? _storageProblem;
@@ -59,7 +62,7 @@ public sealed partial class NightSession : IAsyncDisposable
         _persister.EventRecorded += e =>
         {
             // How long from the deciding notification reaching NightLeg to the prompt going out (the end-to-end latency's first half).
-            LogDecided(e.Id, _handlingArrivedAt, _time.GetUtcNow());
+            LogDecided(e.Id, _handlingNotifiedAt, _handlingArrivedAt, _time.GetUtcNow());
             Raise(AwakeningRecorded, e);
         };
         _persister.Distressed += (e, _) => Raise(AwakeningDistressed, e);
@@ -199,6 +202,7 @@ public sealed partial class NightSession : IAsyncDisposable
             case MessageKind.Notification:
                 var n = message.Notification;
                 _handlingArrivedAt = message.Arrived;
+                _handlingNotifiedAt = n.ReceivedAt;
                 if (_gapOpen)
                 {
                     if (_gapStart is { } gapStart)
@@ -350,8 +354,8 @@ public sealed partial class NightSession : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Awakening {Id} decided: its notification reached NightLeg at {ArrivedAt:O}, the prompt went out at {PromptAt:O}")]
-    private partial void LogDecided(Guid id, DateTimeOffset? arrivedAt, DateTimeOffset promptAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Awakening {Id} decided by the notification of {NotifiedAt:O}: it reached NightLeg at {ArrivedAt:O}, the prompt went out at {PromptAt:O}")]
+    private partial void LogDecided(Guid id, DateTimeOffset? notifiedAt, DateTimeOffset? arrivedAt, DateTimeOffset promptAt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a notification from {Characteristic} that did not decode: {Reason}")]
     private partial void LogInvalid(Guid characteristic, string reason);

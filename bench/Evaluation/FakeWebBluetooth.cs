@@ -2,7 +2,7 @@ using System.Text.Json;
 using NightLeg.Sync.Capture;
 using NightLeg.Sync.Gatt;
 
-namespace NightLeg.Tests.Support;
+namespace NightLeg.Evaluation;
 
 /// <summary>
 /// A wearable behind the browser's real Web Bluetooth interfaces, for Playwright: an init script
@@ -12,7 +12,9 @@ namespace NightLeg.Tests.Support;
 /// the value a read returns. The page's clock (<c>Date.now</c>) runs with the capture, as a phone's
 /// would during that night. It can drop the link for a while (the wearable out of reach: what it
 /// measures meanwhile is lost, as with a real strap) and reports what it delivered in
-/// <c>window.__fakeBle</c>.
+/// <c>window.__fakeBle</c>: each notification's capture time, and the real wall-clock time it was
+/// handed to the page (for the prompt latency through the phone's radio). Used by the browser tests
+/// and the benchmark.
 /// </summary>
 public static class FakeWebBluetooth
 {
@@ -58,7 +60,7 @@ public static class FakeWebBluetooth
           // The phone's clock runs with the night being played; while a notification is handed over it
           // reads that notification's time (on a real phone, "now" in the handler is when it arrived).
           Date.now = () => arriving !== null ? arriving : playStart === null ? cfg.start : Math.round(cfg.start + (realNow() - playStart) * cfg.speed);
-          const fake = window.__fakeBle = { requested: null, connects: 0, delivered: 0, lost: 0, deliveredTimes: [], done: false, linkDowns: 0 };
+          const fake = window.__fakeBle = { requested: null, connects: 0, delivered: 0, lost: 0, deliveredTimes: [], deliveredWall: [], done: false, linkDowns: 0 };
           const hexView = (hex) => { const b = new Uint8Array(hex.length / 2); for (let i = 0; i < b.length; i++) { b[i] = parseInt(hex.substr(i * 2, 2), 16); } return new DataView(b.buffer); };
           const norm = (u) => typeof u === 'number' ? '0000' + u.toString(16).padStart(4, '0') + '-0000-1000-8000-00805f9b34fb' : String(u).toLowerCase();
 
@@ -120,6 +122,7 @@ public static class FakeWebBluetooth
                 hr.value = hexView(hex);
                 fake.delivered++;
                 fake.deliveredTimes.push(t);
+                fake.deliveredWall.push(realNow());
                 arriving = t;
                 try { hr.dispatchEvent(new Event('characteristicvaluechanged')); } finally { arriving = null; }
               } else {

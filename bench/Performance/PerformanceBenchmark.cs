@@ -106,7 +106,7 @@ public static class PerformanceBenchmark
         output.WriteLine();
         TenYearsBenchmark.Run(output).GetAwaiter().GetResult();
         TenYearsOfSecondsBenchmark.Run(output).GetAwaiter().GetResult();
-        output.WriteLine("### Prompt latency, end to end (host radio)");
+        output.WriteLine("### Prompt latency, end to end (host radio and phone radio)");
         output.WriteLine();
         PromptLatencyBenchmark.Run(output, speed: 120, minutes: 4).GetAwaiter().GetResult();
         output.WriteLine("### Footprint on a bedside machine");

@@ -1,18 +1,33 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using NightLeg.Evaluation;
 
 namespace NightLeg.Bench.Performance;
 
 /// <summary>
-/// Prompt latency end to end: the real <c>nightleg serve --demo</c> and Chromium on Tonight. The server logs, for each
-/// awakening it decides, when the deciding notification reached it (wall clock); the page records when each prompt
-/// became visible (a MutationObserver, wall clock; same machine). The difference, over the night's prompts, is what a
-/// user waits beyond the detector's own decision time. Each prompt is answered "later" so the next can show.
+/// Prompt latency end to end, through each radio: the real <c>nightleg serve</c> and Chromium (390×844). The server
+/// logs, for each awakening it decides, the deciding notification's own time, when it reached the server and when
+/// the prompt went out (wall clock); the page records when each prompt became visible (a MutationObserver, wall
+/// clock; same machine). Host radio: <c>serve --demo</c>, the page on Tonight; the notification enters NightLeg at
+/// the server. Phone radio: a strap behind the page's Web Bluetooth (<see cref="FakeWebBluetooth"/>), the page
+/// relaying on Devices; the notification enters NightLeg when the phone hands it to the page, and the figure
+/// includes the relay's hop to the server. Each prompt is answered "later" so that the next can show.
 /// </summary>
 public static partial class PromptLatencyBenchmark
 {
+    private const string Target = "≤ 1 s median, ≤ 2 s max";
+
+    /// <summary>The page's record of each prompt as it became visible: its event and the wall clock (<c>Date.now</c> may be the night's).</summary>
+    private const string PromptObserver = """
+        window.__prompts = [];
+        new MutationObserver(() => {
+          const p = document.querySelector('[data-testid=cramp-prompt]');
+          if (p && !window.__prompts.some(x => x.id === p.dataset.event)) { window.__prompts.push({ id: p.dataset.event, at: performance.timeOrigin + performance.now() }); }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-event'] });
+        """;
 
     public static async Task<int> Run(TextWriter output, double speed = 120, int minutes = 5)
     {
@@ -22,34 +37,77 @@ public static partial class PromptLatencyBenchmark
             return 0;
         }
 
-        var decided = new List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)>();
-        await using var server = ServeProcess.Start(ServeProcess.NewFolder("prompt"), ["--demo", "--speed", speed.ToString(CultureInfo.InvariantCulture)], onLine: line =>
-        {
-            if (DecidedLine().Match(line) is { Success: true } d)
-            {
-                lock (decided)
-                {
-                    decided.Add((Guid.Parse(d.Groups["id"].Value), DateTimeOffset.Parse(d.Groups["arrived"].Value, CultureInfo.InvariantCulture),
-                        DateTimeOffset.Parse(d.Groups["prompt"].Value, CultureInfo.InvariantCulture)));
-                }
-            }
-        });
-        var link = await server.LinkAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await context.AddInitScriptAsync("""
-            window.__prompts = [];
-            new MutationObserver(() => {
-              const p = document.querySelector('[data-testid=cramp-prompt]');
-              if (p && !window.__prompts.some(x => x.id === p.dataset.event)) { window.__prompts.push({ id: p.dataset.event, at: Date.now() }); }
-            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-event'] });
-            """);
+        var host = await HostRadioAsync(browser, speed, minutes);
+        var phone = await PhoneRadioAsync(browser, speed, minutes);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"`nightleg serve` and Chromium (390×844), {minutes} min of each at {speed}× real time. From the deciding notification entering NightLeg to the prompt visible on the page:"));
+        output.WriteLine();
+        output.WriteLine("| radio | where it enters | awakenings decided · prompts seen · paired | median | max | of which in the server (median) | target |");
+        output.WriteLine("|---|---|---|---|---|---|---|");
+        output.WriteLine(host.Row("host (`serve --demo`, page on Tonight)", "the server receives it"));
+        output.WriteLine(phone.Row("phone (Web Bluetooth, page relaying on Devices)", "the phone hands it to the page"));
+        output.WriteLine();
+        return 0;
+    }
+
+    private static async Task<Measured> HostRadioAsync(IBrowser browser, double speed, int minutes)
+    {
+        var decided = new List<Decision>();
+        await using var server = ServeProcess.Start(ServeProcess.NewFolder("prompt"), ["--demo", "--speed", speed.ToString(CultureInfo.InvariantCulture)], onLine: line => Collect(decided, line));
+        var link = await server.LinkAsync();
+        await using var context = await browser.NewContextAsync(Phone);
+        await context.AddInitScriptAsync(PromptObserver);
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await page.GotoAsync(new Uri(new Uri(link), "/tonight").ToString());
-        var until = DateTime.UtcNow.AddMinutes(minutes);
-        while (DateTime.UtcNow < until)
+        var prompts = await AnswerLaterAsync(page, minutes);
+
+        // The notification entered NightLeg when the server received it.
+        return Pair(decided, prompts, d => d.Arrived);
+    }
+
+    private static async Task<Measured> PhoneRadioAsync(IBrowser browser, double speed, int minutes)
+    {
+        var folder = ServeProcess.NewFolder("prompt-phone");
+        var capture = Path.Combine(folder, "strap.capture");
+        var hours = minutes * speed / 3600;
+        Simulate(["simulate", "--seed", "1", "--cramps", Math.Max(1, (int)hours).ToString(CultureInfo.InvariantCulture), "--device", "hr-strap",
+            "--hours", hours.ToString("0.##", CultureInfo.InvariantCulture), "--out", capture]);
+        var decided = new List<Decision>();
+        await using var server = ServeProcess.Start(folder, [], onLine: line => Collect(decided, line));
+        var link = await server.LinkAsync();
+        await using var context = await browser.NewContextAsync(Phone);
+        await context.AddInitScriptAsync(FakeWebBluetooth.Script(capture, "Simulated HR strap", speed));
+        await context.AddInitScriptAsync(PromptObserver);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GotoAsync(new Uri(new Uri(link), "/devices").ToString());
+        await page.Locator("[data-testid=use-phone]").ClickAsync();
+        await page.WaitForSelectorAsync("[data-relay-status=relaying]", new() { Timeout = 30_000 });
+        var prompts = await AnswerLaterAsync(page, minutes);
+
+        // The notification entered NightLeg when the phone handed it to the page: look up its wall-clock time by its own.
+        var times = await page.EvaluateAsync<double[]>("() => window.__fakeBle.deliveredTimes");
+        var walls = await page.EvaluateAsync<double[]>("() => window.__fakeBle.deliveredWall");
+        var handed = new Dictionary<long, double>();
+        for (var i = 0; i < Math.Min(times.Length, walls.Length); i++)
+        {
+            handed.TryAdd((long)times[i], walls[i]);
+        }
+
+        return Pair(decided, prompts, d => d.Notified is { } t && handed.TryGetValue(t.ToUnixTimeMilliseconds(), out var wall) ? DateTimeOffset.FromUnixTimeMilliseconds((long)wall) : null);
+    }
+
+    private static BrowserNewContextOptions Phone => new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 } };
+
+    /// <summary>Answers each prompt "later" for <paramref name="minutes"/>; returns the prompts the page saw.</summary>
+    private static async Task<PromptSeen[]> AnswerLaterAsync(IPage page, int minutes)
+    {
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < TimeSpan.FromMinutes(minutes))
         {
             var later = page.Locator("[data-testid=answer-later]");
             if (await later.CountAsync() > 0)
@@ -60,9 +118,27 @@ public static partial class PromptLatencyBenchmark
             await Task.Delay(250);
         }
 
-        var prompts = System.Text.Json.JsonSerializer.Deserialize<PromptSeen[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__prompts)"),
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
-        List<(Guid Id, DateTimeOffset Arrived, DateTimeOffset PromptAt)> known;
+        return JsonSerializer.Deserialize<PromptSeen[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__prompts)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private static void Collect(List<Decision> decided, string line)
+    {
+        if (DecidedLine().Match(line) is { Success: true } d)
+        {
+            lock (decided)
+            {
+                decided.Add(new Decision(Guid.Parse(d.Groups["id"].Value), Instant(d.Groups["notified"].Value), Instant(d.Groups["arrived"].Value)!.Value,
+                    Instant(d.Groups["prompt"].Value)!.Value));
+            }
+        }
+    }
+
+    private static DateTimeOffset? Instant(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
+
+    private static Measured Pair(List<Decision> decided, PromptSeen[] prompts, Func<Decision, DateTimeOffset?> entered)
+    {
+        List<Decision> known;
         lock (decided)
         {
             known = [.. decided];
@@ -70,24 +146,43 @@ public static partial class PromptLatencyBenchmark
 
         var latencies = prompts
             .Select(p => (Seen: DateTimeOffset.FromUnixTimeMilliseconds((long)p.At), Decision: known.FirstOrDefault(d => d.Id.ToString() == p.Id)))
-            .Where(p => p.Decision.Id != Guid.Empty)
-            .Select(p => (Total: (p.Seen - p.Decision.Arrived).TotalMilliseconds, Server: (p.Decision.PromptAt - p.Decision.Arrived).TotalMilliseconds))
+            .Where(p => p.Decision is not null && entered(p.Decision) is not null)
+            .Select(p => (Total: (p.Seen - entered(p.Decision!)!.Value).TotalMilliseconds, Server: (p.Decision!.PromptAt - p.Decision.Arrived).TotalMilliseconds))
             .ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"`nightleg serve --demo --speed {speed}` and Chromium on Tonight (390×844) for {minutes} min: {known.Count} awakenings decided, {prompts.Length} prompts seen, {latencies.Count} paired. From the deciding notification reaching NightLeg to the prompt visible on the page:"));
-        output.WriteLine();
-        output.WriteLine("| prompts | median | max | of which in the server (median) | target |");
-        output.WriteLine("|---|---|---|---|---|");
-        output.WriteLine(latencies.Count == 0
-            ? "| 0 | – | – | – | ≤ 1 s median, ≤ 2 s max |"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"| {latencies.Count} | {Stats.Median([.. latencies.Select(l => l.Total)]):0} ms | {latencies.Max(l => l.Total):0} ms | {Stats.Median([.. latencies.Select(l => l.Server)]):0.0} ms | ≤ 1 s median, ≤ 2 s max |"));
-        output.WriteLine();
-        return 0;
+        return new Measured(known.Count, prompts.Length, latencies);
     }
+
+    private static void Simulate(string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(ServeProcess.Program);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"nightleg simulate failed: {error.Result.Trim()}");
+        }
+    }
+
+    private sealed record Decision(Guid Id, DateTimeOffset? Notified, DateTimeOffset Arrived, DateTimeOffset PromptAt);
 
     private sealed record PromptSeen(string Id, double At);
 
-    [GeneratedRegex(@"Awakening (?<id>[0-9a-f-]{36}) decided: its notification reached NightLeg at (?<arrived>\S+), the prompt went out at (?<prompt>\S+)")]
+    private sealed record Measured(int Decided, int Seen, List<(double Total, double Server)> Latencies)
+    {
+        public string Row(string radio, string enters) => Latencies.Count == 0
+            ? $"| {radio} | {enters} | {Decided} · {Seen} · 0 | – | – | – | {Target} |"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"| {radio} | {enters} | {Decided} · {Seen} · {Latencies.Count} | {Stats.Median([.. Latencies.Select(l => l.Total)]):0} ms | {Latencies.Max(l => l.Total):0} ms | {Stats.Median([.. Latencies.Select(l => l.Server)]):0.0} ms | {Target} |");
+    }
+
+    [GeneratedRegex(@"Awakening (?<id>[0-9a-f-]{36}) decided by the notification of (?<notified>\S*): it reached NightLeg at (?<arrived>\S+), the prompt went out at (?<prompt>\S+)")]
     private static partial Regex DecidedLine();
 }

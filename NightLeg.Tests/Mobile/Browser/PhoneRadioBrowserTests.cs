@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NightLeg.Domain.Nights;
+using NightLeg.Evaluation;
 using NightLeg.Sync.Storage;
 using NightLeg.Tests.Support;
 
