@@ -73,7 +73,7 @@ public static partial class PromptLatencyBenchmark
     {
         var folder = ServeProcess.NewFolder("prompt-phone");
         var capture = Path.Combine(folder, "strap.capture");
-        var hours = minutes * speed / 3600;
+        var hours = minutes * speed / 60;
         Simulate(["simulate", "--seed", "1", "--cramps", Math.Max(1, (int)hours).ToString(CultureInfo.InvariantCulture), "--device", "hr-strap",
             "--hours", hours.ToString("0.##", CultureInfo.InvariantCulture), "--out", capture]);
         var decided = new List<Decision>();

@@ -17,9 +17,8 @@ namespace NightLeg.Bench.Performance;
 /// </summary>
 public static class TenYearsOfSecondsBenchmark
 {
-    private const int Nights = 3650;
-
-    public static async Task<int> Run(TextWriter output)
+    /// <summary>Ten years of nights (fewer, for a quicker look at one command: <c>ten-years-seconds 365</c>).</summary>
+    public static async Task<int> Run(TextWriter output, int nights = 3650)
     {
         if (!File.Exists(ServeProcess.Program))
         {
@@ -32,7 +31,7 @@ public static class TenYearsOfSecondsBenchmark
         {
             var db = Path.Combine(dir, "nightleg.db");
             var seeding = Stopwatch.StartNew();
-            var seconds = Seed(db);
+            var seconds = Seed(db, nights);
             seeding.Stop();
             var size = DatabaseBytes(db);
 
@@ -50,7 +49,7 @@ public static class TenYearsOfSecondsBenchmark
             var (startup, firstPage, resident) = await ServeAsync(dir);
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Ten years with every second: {Nights:N0} nights and {seconds / 1e6:0.0} million seconds in a {size / 1e9:0.00} GB database (made in {seeding.Elapsed.TotalMinutes:0.0} min); the export is {exportBytes / 1e9:0.00} GB. Each command is the real `nightleg` in a process of its own:"));
+                $"{(nights == 3650 ? "Ten years" : $"{nights / 365.0:0.#} years")} with every second: {nights:N0} nights and {seconds / 1e6:0.0} million seconds in a {size / 1e9:0.00} GB database (made in {seeding.Elapsed.TotalMinutes:0.0} min); the export is {exportBytes / 1e9:0.00} GB. Each command is the real `nightleg` in a process of its own:"));
             output.WriteLine();
             output.WriteLine("| command | wall time | peak resident memory | target |");
             output.WriteLine("|---|---|---|---|");
@@ -75,11 +74,11 @@ public static class TenYearsOfSecondsBenchmark
     }
 
     /// <summary>The ten-year runner, then each night's seconds; returns how many seconds.</summary>
-    private static long Seed(string db)
+    private static long Seed(string db, int count)
     {
         var lastNight = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
         using var database = NightLegDatabase.Open(new DatabaseOptions(db), TimeProvider.System);
-        SampleHistory.Seed(database, lastNight, Nights);
+        SampleHistory.Seed(database, lastNight, count);
         new LiteDbSettingsRepository(database).Save(Domain.Storage.UserSettings.Default with { TimeZoneId = SampleHistory.Zone });
         var nights = new LiteDbNightRepository(database).List(DateOnly.MinValue, DateOnly.MaxValue);
         var epochs = new LiteDbEpochRepository(database);
