@@ -101,19 +101,79 @@ public static partial class ExportJson
         return escaped;
     }
 
-    /// <summary>One night as read back: every part checked.</summary>
-    public static ExportedNight ReadNight(JsonElement e)
+    /// <summary>
+    /// One night as read back, from its JSON text: every part checked. Its seconds (tens of thousands) are read
+    /// straight off the text, nothing allocated but the seconds themselves; the small parts as elements.
+    /// </summary>
+    public static ExportedNight ReadNight(ReadOnlySpan<byte> utf8)
     {
-        var text = RequiredString(e, "night");
-        if (!NightId.TryParse(text, out var id))
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException($"night: {Quoted(text)} is not a night (yyyy-MM-dd@Zone, an IANA time zone, a year from 2000 to 2099)");
+            throw new FormatException("a night is an object");
         }
 
+        NightId? id = null;
+        JsonDocument? recording = null, diary = null, events = null;
+        List<SecondEpoch>? seconds = null;
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("night"u8))
+                {
+                    reader.Read();
+                    var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (text is not { Length: > 0 })
+                    {
+                        throw new FormatException("night is missing or empty");
+                    }
+
+                    id = NightId.TryParse(text, out var parsed) ? parsed
+                        : throw new FormatException($"night: {Quoted(text)} is not a night (yyyy-MM-dd@Zone, an IANA time zone, a year from 2000 to 2099)");
+                    continue;
+                }
+
+                var part = reader.ValueTextEquals("recording"u8) ? 1 : reader.ValueTextEquals("diary"u8) ? 2 : reader.ValueTextEquals("events"u8) ? 3
+                    : reader.ValueTextEquals("seconds"u8) ? 4 : 0;
+                reader.Read();
+                try
+                {
+                    switch (part)
+                    {
+                        case 1: recording = JsonDocument.ParseValue(ref reader); break;
+                        case 2: diary = JsonDocument.ParseValue(ref reader); break;
+                        case 3: events = JsonDocument.ParseValue(ref reader); break;
+                        case 4: seconds = ReadSeconds(ref reader); break;
+                        default: reader.Skip(); break;
+                    }
+                }
+                catch (Exception ex) when (id is { } known && ex is InvalidOperationException or FormatException or OverflowException)
+                {
+                    throw new FormatException($"night {known}: {ex.Message}", ex);
+                }
+            }
+
+            var night = id ?? throw new FormatException("night is missing or empty");
+            return ReadNight(night, Required(recording, "recording"), Required(diary, "diary"), Required(events, "events"), seconds ?? throw new FormatException($"night {night}: seconds are missing"));
+        }
+        finally
+        {
+            recording?.Dispose();
+            diary?.Dispose();
+            events?.Dispose();
+        }
+
+        JsonElement Required(JsonDocument? document, string name) =>
+            document?.RootElement ?? throw new FormatException(id is { } n ? $"night {n}: {name} is missing" : $"{name} is missing");
+    }
+
+    private static ExportedNight ReadNight(NightId id, JsonElement recording, JsonElement diaryElement, JsonElement eventsElement, List<SecondEpoch> seconds)
+    {
         try
         {
             Night? night = null;
-            if (e.GetProperty("recording") is { ValueKind: JsonValueKind.Object } r)
+            if (recording is { ValueKind: JsonValueKind.Object } r)
             {
                 var positions = r.GetProperty("positionSeconds");
                 night = new Night(id,
@@ -126,9 +186,8 @@ public static partial class ExportJson
                     positions.ValueKind == JsonValueKind.Null ? null : positions.EnumerateObject().ToDictionary(p => Enum.Parse<BodyPosition>(p.Name), p => p.Value.GetInt32()));
             }
 
-            var diary = ReadDiary(id, e.GetProperty("diary"));
-            var events = e.GetProperty("events").EnumerateArray().Select(x => ReadEvent(id, x)).ToList();
-            var seconds = e.GetProperty("seconds").EnumerateArray().Select(ReadSecond).ToList();
+            var diary = ReadDiary(id, diaryElement);
+            var events = eventsElement.EnumerateArray().Select(x => ReadEvent(id, x)).ToList();
             return new ExportedNight(id, night, diary, events, seconds);
         }
         catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException or OverflowException)
@@ -137,29 +196,68 @@ public static partial class ExportJson
         }
     }
 
-    private static SecondEpoch ReadSecond(JsonElement e)
+    /// <summary>The seconds: an array of <see cref="ReadSecond"/>s, the reader on its start.</summary>
+    private static List<SecondEpoch> ReadSeconds(ref Utf8JsonReader reader)
     {
-        var values = e.EnumerateArray().ToList();
-        if (values.Count is not (3 or 6))
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new FormatException("a second is [unixSeconds, heartRateBpm, movementG] or with [x, y, z] of the posture");
+            throw new FormatException("seconds are an array");
         }
 
-        double? Value(int i) => values[i].ValueKind == JsonValueKind.Null ? null : values[i].GetDouble();
-        var heartRate = Value(1);
-        var movement = Value(2);
+        var seconds = new List<SecondEpoch>(9 * 3600);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            seconds.Add(ReadSecond(ref reader));
+        }
+
+        return seconds;
+    }
+
+    /// <summary>One second, <c>[unixSeconds, heartRateBpm, movementG]</c> or with the posture's <c>x, y, z</c> (−127…127), the reader on its start.</summary>
+    private static SecondEpoch ReadSecond(ref Utf8JsonReader reader)
+    {
+        const string Shape = "a second is [unixSeconds, heartRateBpm, movementG] or with [x, y, z] of the posture";
+        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.Number)
+        {
+            throw new FormatException(Shape);
+        }
+
+        var start = reader.GetInt64();
+        var heartRate = NextOptionalNumber(ref reader, Shape);
+        var movement = NextOptionalNumber(ref reader, Shape);
         if (heartRate is < 0 or > 6553.5 || movement is < 0 or > 6.5535)
         {
             throw new FormatException("a second's heart rate or movement is out of range");
         }
 
+        reader.Read();
         Posture? posture = null;
-        if (values.Count == 6)
+        if (reader.TokenType != JsonTokenType.EndArray)
         {
-            var p = values.Skip(3).Select(v => v.GetInt32()).ToList();
-            posture = p.All(v => v is >= -127 and <= 127) ? new Posture(p[0] / 127.0, p[1] / 127.0, p[2] / 127.0) : throw new FormatException("posture components are −127…127");
+            var x = PostureComponent(ref reader, Shape);
+            reader.Read();
+            var y = PostureComponent(ref reader, Shape);
+            reader.Read();
+            var z = PostureComponent(ref reader, Shape);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+            {
+                throw new FormatException(Shape);
+            }
+
+            posture = new Posture(x / 127.0, y / 127.0, z / 127.0);
         }
 
-        return new SecondEpoch(DateTimeOffset.FromUnixTimeSeconds(values[0].GetInt64()), heartRate, movement, posture);
+        return new SecondEpoch(DateTimeOffset.FromUnixTimeSeconds(start), heartRate, movement, posture);
     }
+
+    private static double? NextOptionalNumber(ref Utf8JsonReader reader, string shape) =>
+        !reader.Read() ? throw new FormatException(shape)
+        : reader.TokenType == JsonTokenType.Null ? null
+        : reader.TokenType == JsonTokenType.Number ? reader.GetDouble()
+        : throw new FormatException(shape);
+
+    private static int PostureComponent(ref Utf8JsonReader reader, string shape) =>
+        reader.TokenType != JsonTokenType.Number ? throw new FormatException(shape)
+        : reader.GetInt32() is var v and >= -127 and <= 127 ? v
+        : throw new FormatException("posture components are −127…127");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using NightLeg.Domain.Storage;
 using NightLeg.Sync.Files;
@@ -12,7 +13,7 @@ namespace NightLeg.Sync.Export;
 /// bytes). Into one that already holds some of it nothing is doubled: what is there and the same is
 /// skipped, what is there and different is kept as stored and reported as a conflict.
 /// </summary>
-public sealed class NightLegImport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs, IDiaryRepository diaries,
+public sealed partial class NightLegImport(INightRepository nights, ICrampEventRepository events, IEpochRepository epochs, IDiaryRepository diaries,
     ISettingsRepository settings, IDeviceRepository devices, ISleeperProfileRepository sleeper)
 {
     /// <summary>The largest single night accepted (a night of seconds is ≈1–2 MB of JSON).</summary>
@@ -51,9 +52,40 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
             }
         }
 
-        Read(path, night => Apply(night, result));
+        // Reading and storing overlap (each night is parsed while the one before is written): on two cores, the time of the slower alone.
+        using var parsed = new BlockingCollection<ExportedNight>(boundedCapacity: ReadAhead);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                Read(path, night => parsed.Add(night, stop.Token));
+            }
+            finally
+            {
+                parsed.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var night in parsed.GetConsumingEnumerable())
+            {
+                Apply(night, result);
+            }
+        }
+        catch
+        {
+            stop.Cancel(); // the reader stops at its next night instead of waiting for room
+            reader.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        reader.GetAwaiter().GetResult(); // a fault reading the file (it changed since the check) ends the import
         return result;
     }
+
+    /// <summary>How many parsed nights may wait for the writer: bounded memory (a night of seconds is a few MB).</summary>
+    private const int ReadAhead = 4;
 
     /// <summary>
     /// One night, all or nothing across a crash: its seconds, diary and events first (each stored idempotently:
@@ -147,254 +179,4 @@ public sealed class NightLegImport(INightRepository nights, ICrampEventRepositor
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('.');
-
-    /// <summary>A forward-only reader over the file that hands over one top-level value at a time.</summary>
-    private sealed class Streamer(Stream stream)
-    {
-        private byte[] _buffer = new byte[1 << 16];
-        private int _length;
-        private int _consumed;
-        private bool _final;
-        private JsonReaderState _state;
-
-        public ExportHeader Read(Action<ExportedNight> onNight)
-        {
-            Expect(JsonTokenType.StartObject);
-            var header = new ExportHeader();
-            var sawFormat = false;
-            while (true)
-            {
-                var token = Next(out var name);
-                if (token == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                if (token != JsonTokenType.PropertyName)
-                {
-                    throw new FormatException("expected a property");
-                }
-
-                switch (name)
-                {
-                    case "format":
-                        using (var format = Value())
-                        {
-                            if (format.RootElement.GetString() != ExportJson.FormatName)
-                            {
-                                throw new FormatException($"format is \"{format.RootElement}\", not \"{ExportJson.FormatName}\"");
-                            }
-                        }
-
-                        sawFormat = true;
-                        break;
-                    case "version":
-                        using (var version = Value())
-                        {
-                            var v = version.RootElement.GetInt32();
-                            if (v > ExportJson.Version)
-                            {
-                                throw new FormatException($"it was written by a newer NightLeg (export version {v}; this one reads up to {ExportJson.Version}) — update NightLeg");
-                            }
-
-                            if (v < ExportJson.Version)
-                            {
-                                throw new FormatException($"export version {v} is from before the diary; export again with this NightLeg");
-                            }
-                        }
-
-                        break;
-                    case "settings":
-                        using (var s = Value())
-                        {
-                            header.Settings = ExportJson.ReadSettings(s.RootElement);
-                        }
-
-                        break;
-                    case "device":
-                        using (var d = Value())
-                        {
-                            header.Device = ExportJson.ReadDevice(d.RootElement);
-                        }
-
-                        break;
-                    case "sleeper":
-                        using (var p = Value())
-                        {
-                            (header.Sleeper, header.Learning) = ExportJson.ReadSleeper(p.RootElement);
-                        }
-
-                        break;
-                    case "nights":
-                        if (!sawFormat)
-                        {
-                            throw new FormatException("format must come first");
-                        }
-
-                        Expect(JsonTokenType.StartArray);
-                        while (Peek() != JsonTokenType.EndArray)
-                        {
-                            using var night = Value();
-                            onNight(ExportJson.ReadNight(night.RootElement));
-                            header.Nights++;
-                        }
-
-                        Next(out _);
-                        break;
-                    default:
-                        throw new FormatException($"unknown field \"{name}\"");
-                }
-            }
-
-            return sawFormat ? header : throw new FormatException("no format field");
-        }
-
-        private void Expect(JsonTokenType expected)
-        {
-            if (Next(out _) != expected)
-            {
-                throw new FormatException($"expected {expected}");
-            }
-        }
-
-        private long _dropped;
-
-        /// <summary>Turns the reader's complaint into one line: where in the file, and "ends early" when the file ran out.</summary>
-        private FormatException Fault(JsonException e)
-        {
-            var message = e.Message;
-            var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (at > 0 ? message[..at] : message).TrimEnd('.');
-            var offset = _dropped + _consumed + (e.BytePositionInLine ?? 0);
-            return _final && _consumed + (e.BytePositionInLine ?? 0) >= _length - 1
-                ? new FormatException($"the file ends early (truncated?) at byte {offset:N0}", e)
-                : new FormatException($"{message} at byte {offset:N0}", e);
-        }
-
-        private JsonTokenType Next(out string? name)
-        {
-            try
-            {
-                return NextToken(out name);
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
-        }
-
-        private JsonTokenType NextToken(out string? name)
-        {
-            while (true)
-            {
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read())
-                {
-                    name = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
-                    _consumed += (int)reader.BytesConsumed;
-                    _state = reader.CurrentState;
-                    return reader.TokenType;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
-            }
-        }
-
-        private JsonTokenType Peek()
-        {
-            try
-            {
-                return PeekToken();
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
-        }
-
-        private JsonTokenType PeekToken()
-        {
-            while (true)
-            {
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read())
-                {
-                    return reader.TokenType;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
-            }
-        }
-
-        /// <summary>The next whole value (an object, array or scalar), once it is all in the buffer.</summary>
-        private JsonDocument Value()
-        {
-            try
-            {
-                return ParseValue();
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
-        }
-
-        private JsonDocument ParseValue()
-        {
-            while (true)
-            {
-                // Positioned on the value's first token first: parsing from "no token yet" loses the reader's place in the array.
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read() && JsonDocument.TryParseValue(ref reader, out var document))
-                {
-                    _consumed += (int)reader.BytesConsumed;
-                    _state = reader.CurrentState;
-                    return document;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
-            }
-        }
-
-        /// <summary>Reads more: unconsumed bytes move to the front; the buffer grows for a large value, up to <see cref="MaxNightBytes"/>.</summary>
-        private bool Fill()
-        {
-            if (_final)
-            {
-                return false;
-            }
-
-            if (_consumed > 0)
-            {
-                Buffer.BlockCopy(_buffer, _consumed, _buffer, 0, _length - _consumed);
-                _length -= _consumed;
-                _dropped += _consumed;
-                _consumed = 0;
-            }
-
-            if (_length == _buffer.Length)
-            {
-                if (_buffer.Length >= MaxNightBytes)
-                {
-                    throw new FormatException($"one value is larger than {MaxNightBytes >> 20} MB, which no night is");
-                }
-
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var read = stream.Read(_buffer, _length, _buffer.Length - _length);
-            _length += read;
-            _final = read == 0;
-            return true;
-        }
-    }
 }

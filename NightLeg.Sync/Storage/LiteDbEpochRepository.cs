@@ -43,7 +43,16 @@ public sealed class LiteDbEpochRepository : IEpochRepository
                         EpochChunk.Write(chunk, epoch);
                     }
 
-                    chunks.Upsert(new BsonDocument { ["_id"] = minute.Key, ["n"] = key, ["b"] = chunk });
+                    // Known to be there or not: one lookup, not the second an upsert would make.
+                    var document = new BsonDocument { ["_id"] = minute.Key, ["n"] = key, ["b"] = chunk };
+                    if (existing is null)
+                    {
+                        chunks.Insert(document);
+                    }
+                    else
+                    {
+                        chunks.Update(document);
+                    }
                 }
 
                 return db.Commit();

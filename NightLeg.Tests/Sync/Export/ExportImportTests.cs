@@ -104,6 +104,9 @@ public sealed class ExportImportTests : IDisposable
     [InlineData("formula-in-the-zone")]
     [InlineData("no-such-zone")]
     [InlineData("year-9999")]
+    [InlineData("second-misshapen")]
+    [InlineData("second-out-of-range")]
+    [InlineData("posture-out-of-range")]
     public async Task Import_ABadFile_IsRefusedInOneLine_AndChangesNothing(string kind)
     {
         // Arrange: a good export, made bad; a database that already has data.
@@ -122,6 +125,10 @@ public sealed class ExportImportTests : IDisposable
             "formula-in-the-zone" => text.Replace("@Europe/Oslo\"", "@Europe/Oslo,=HYPERLINK(\\\"http://evil\\\")\\n=1+1\"", StringComparison.Ordinal),
             "no-such-zone" => text.Replace("@Europe/Oslo\"", "@Not/AZone\"", StringComparison.Ordinal),
             "year-9999" => System.Text.RegularExpressions.Regex.Replace(text, "\"night\":\"\\d{4}-", "\"night\":\"9999-"),
+            // The seconds are read straight off the text: each shape and range still checked.
+            "second-misshapen" => Once(text, "\"seconds\":[[", "\"seconds\":[[1773180000,60],["),
+            "second-out-of-range" => Once(text, "\"seconds\":[[", "\"seconds\":[[1773180000,7000,0.01],["),
+            "posture-out-of-range" => Once(text, "\"seconds\":[[", "\"seconds\":[[1773180000,60,0.01,0,200,0],["),
             _ => "my notes\n",
         });
         var target = Path.Combine(_dir, "target.db");
@@ -142,12 +149,22 @@ public sealed class ExportImportTests : IDisposable
         {
             "wrong-schema" => "Maybe", "truncated" => "ends early", "future" => "newer NightLeg",
             "formula-in-the-zone" or "no-such-zone" or "year-9999" => "is not a night",
+            "second-misshapen" => "a second is [unixSeconds, heartRateBpm, movementG]",
+            "second-out-of-range" => "a second's heart rate or movement is out of range",
+            "posture-out-of-range" => "posture components are −127…127",
             _ => "is not a NightLeg export",
         }, line);
         Assert.DoesNotContain("LineNumber", line);
         Assert.Equal(before, await File.ReadAllBytesAsync(target));
         Assert.Equal(1, onNew.ExitCode);
         Assert.False(File.Exists(fresh));
+    }
+
+    private static string Once(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no {what} in the export");
+        return string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + what.Length));
     }
 
     [Fact]
