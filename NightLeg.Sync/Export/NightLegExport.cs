@@ -19,6 +19,9 @@ public sealed partial class NightLegExport(INightRepository nights, ICrampEventR
     /// <summary>The format and version as the first fields of the JSON say them.</summary>
     public static string Format => $"{ExportJson.FormatName} {ExportJson.Version}";
 
+    /// <summary>How many nights are composed ahead of the one being written: bounded memory (a night is ≈1 MB of JSON).</summary>
+    private const int NightsAhead = 3;
+
     /// <summary>Writes the JSON export; returns what could not be read (empty when everything was).</summary>
     public async Task<ExportResult> WriteJsonAsync(Stream output, CancellationToken cancellationToken = default)
     {
@@ -40,22 +43,48 @@ public sealed partial class NightLegExport(INightRepository nights, ICrampEventR
             Safely(skipped, "the sleeper profile", () => ExportJson.WriteSleeper(json, sleeper?.Get(), sleeper?.GetLearning()));
             json.WriteStartArray("nights");
             await json.FlushAsync(cancellationToken);
-            foreach (var (id, night) in list)
+            // Nights are composed ahead on the thread pool (reading the database and formatting are the work; a
+            // second core does half of it) and written in their order.
+            var pending = new Queue<(NightId Id, Task<byte[]> Json)>();
+            using var next = list.GetEnumerator();
+            try
             {
-                byte[] one;
-                try
+                ComposeAhead();
+                while (pending.TryDequeue(out var composing))
                 {
-                    one = NightJson(id, night);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    skipped.Add($"{id}: {e.Message}");
-                    continue;
-                }
+                    byte[] one;
+                    try
+                    {
+                        one = await composing.Json;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        skipped.Add($"{composing.Id}: {e.Message}");
+                        continue;
+                    }
+                    finally
+                    {
+                        ComposeAhead();
+                    }
 
-                json.WriteRawValue(one, skipInputValidation: true);
-                await json.FlushAsync(cancellationToken);
-                written++;
+                    json.WriteRawValue(one, skipInputValidation: true);
+                    await json.FlushAsync(cancellationToken);
+                    written++;
+                }
+            }
+            finally
+            {
+                // Nothing composes on after the export ends (a failed write, a cancel): the database may be closed next.
+                await ((Task)Task.WhenAll(pending.Select(p => p.Json))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            void ComposeAhead()
+            {
+                while (pending.Count < NightsAhead && !cancellationToken.IsCancellationRequested && next.MoveNext())
+                {
+                    var (id, night) = next.Current;
+                    pending.Enqueue((id, Task.Run(() => NightJson(id, night), CancellationToken.None)));
+                }
             }
 
             json.WriteEndArray();
