@@ -20,11 +20,14 @@ public sealed class TerminationSignals : IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly TextWriter _error;
     private readonly PosixSignalRegistration[] _registrations;
+    private readonly TimeProvider _time;
+    private ITimer? _grace; // held: a timer no one references may never fire
     private int _received;
 
-    private TerminationSignals(CancellationTokenSource stop, TimeSpan grace, TextWriter error)
+    private TerminationSignals(CancellationTokenSource stop, TimeSpan grace, TextWriter error, TimeProvider time)
     {
         _stop = stop;
+        _time = time;
         Grace = grace;
         _error = error;
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal)];
@@ -38,7 +41,7 @@ public sealed class TerminationSignals : IDisposable
 
     /// <summary>Handles both signals for the command in <paramref name="args"/>, cancelling <paramref name="stop"/>.</summary>
     public static TerminationSignals Register(string[] args, CancellationTokenSource stop, TextWriter error, TimeProvider time) =>
-        new(stop, IsServe(args, time) ? ServeGrace : CommandGrace, error);
+        new(stop, IsServe(args, time) ? ServeGrace : CommandGrace, error, time);
 
     /// <inheritdoc />
     public void Dispose()
@@ -47,6 +50,8 @@ public sealed class TerminationSignals : IDisposable
         {
             registration.Dispose();
         }
+
+        _grace?.Dispose(); // the command ended within its grace
     }
 
     /// <summary><c>serve</c>, or no command at all (which serves).</summary>
@@ -63,12 +68,14 @@ public sealed class TerminationSignals : IDisposable
         }
 
         context.Cancel = true; // not the runtime's immediate end: the command gets its grace
-        _stop.Cancel();
-        _ = Task.Delay(Grace).ContinueWith(_ =>
+        // The end after the grace is set first, and the token cancelled off the signal's thread: whatever cancelling
+        // runs (callbacks on the command's token) cannot keep the end from coming.
+        _grace = _time.CreateTimer(_ =>
         {
             _error.WriteLine($"nightleg: stopped by {(code == 130 ? "SIGINT" : "SIGTERM")} (the command did not end within {Grace.TotalSeconds:0} s)");
             _error.Flush();
             Environment.Exit(code);
-        }, TaskScheduler.Default);
+        }, null, Grace, Timeout.InfiniteTimeSpan);
+        _ = Task.Run(_stop.Cancel);
     }
 }
