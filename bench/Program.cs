@@ -33,6 +33,7 @@ return command switch
     "micro" => NightLeg.Bench.Report.Write("", microOnly: true),
     "report" => NightLeg.Bench.Report.Write(args.Length > 1 ? args[1] : Path.Combine("docs", "benchmarks.md")),
     "performance" => PerformanceBenchmark.Run(Console.Out, Path.Combine(Path.GetTempPath(), "nightleg-bench")),
+    "scale" => PerformanceBenchmark.Scale(Console.Out),
     "memory-replay" => PerformanceBenchmark.MemoryReplay(args[1], Console.Out),
     "browser-memory" => await BrowserMemoryBenchmark.Run(Console.Out, rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4,
         environment: args.SkipWhile(a => a != "--env").Skip(1).FirstOrDefault()),

@@ -97,8 +97,7 @@ public static partial class ExportJson
     /// <summary>Text from the file quoted for a one-line message: control characters escaped, at most 80 characters.</summary>
     private static string Quoted(string text)
     {
-        var escaped = System.Text.Json.JsonSerializer.Serialize(text.Length > 80 ? text[..80] + "…" : text);
-        return escaped;
+        return "\"" + JsonEncodedText.Encode(text.Length > 80 ? text[..80] + "…" : text).ToString() + "\"";
     }
 
     /// <summary>

@@ -326,6 +326,8 @@ public sealed partial class HomeAssistantPublisher : BackgroundService
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "The payloads are anonymous types of this assembly, which the trimmed build keeps whole (TrimMode partial), with JSON by reflection on.")]
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
     private static string Version =>

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using NightLeg.Domain.Cramps;
 using NightLeg.Domain.Detection;
@@ -100,14 +100,14 @@ public sealed partial class PushNotifier : IDisposable
         var topic = uri.Segments[^1];
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(uri, "."))
         {
-            Content = JsonContent.Create(new Dictionary<string, object>
+            Content = Json(new JsonObject
             {
                 ["topic"] = topic,
                 ["title"] = "NightLeg",
                 ["message"] = text,
                 ["priority"] = loud ? 4 : 2,
                 ["click"] = link,
-                ["tags"] = new[] { "zzz" },
+                ["tags"] = new JsonArray("zzz"),
             }),
         };
         if (token is not null)
@@ -118,19 +118,22 @@ public sealed partial class PushNotifier : IDisposable
         return request;
     }
 
+    /// <summary>A JSON body, as UTF-8 (built as nodes: nothing found by reflection).</summary>
+    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>The Gotify message: the app token in its header (not in the URL, so it is not logged by proxies).</summary>
     public static HttpRequestMessage GotifyRequest(string serverUrl, string token, string text, string link, bool loud)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(serverUrl.TrimEnd('/') + "/"), "message"))
         {
-            Content = JsonContent.Create(new Dictionary<string, object>
+            Content = Json(new JsonObject
             {
                 ["title"] = "NightLeg",
                 ["message"] = text,
                 ["priority"] = loud ? 5 : 2,
-                ["extras"] = new Dictionary<string, object>
+                ["extras"] = new JsonObject
                 {
-                    ["client::notification"] = new Dictionary<string, object> { ["click"] = new Dictionary<string, string> { ["url"] = link } },
+                    ["client::notification"] = new JsonObject { ["click"] = new JsonObject { ["url"] = link } },
                 },
             }),
         };

@@ -31,10 +31,16 @@ public sealed partial class NightLegProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// The <c>nightleg</c> executable the process tests run, when not the build beside them: <c>NIGHTLEG_UNDER_TEST</c>
+    /// names a published one (CI runs the browser, web and command tests against the trimmed self-contained publish).
+    /// </summary>
+    public static string? UnderTest { get; } = Environment.GetEnvironmentVariable("NIGHTLEG_UNDER_TEST") is { Length: > 0 } path ? path : null;
+
     /// <summary>Starts <c>nightleg</c> with <paramref name="args"/>; output is collected as it comes.</summary>
     public static NightLegProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(UnderTest ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +48,11 @@ public sealed partial class NightLegProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "nightleg.dll"));
+        if (UnderTest is null)
+        {
+            info.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "nightleg.dll"));
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

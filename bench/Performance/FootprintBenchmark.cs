@@ -7,7 +7,8 @@ namespace NightLeg.Bench.Performance;
 /// What NightLeg costs a bedside machine on disk and at start: the self-contained publish for linux-arm64 (the
 /// Raspberry Pi) and for this machine, each with and without ReadyToRun (precompiled code), its size, and — for this
 /// machine's build — the start-up from launch to <c>/health</c> answering (median of 3, a fresh database each time).
-/// Trimming is not offered: Blazor and LiteDB's mapping reach types by reflection, which trimming would cut.
+/// The self-contained publish is trimmed (partially: NightLeg.Mobile.csproj says what is kept whole); the untrimmed
+/// build is measured beside it.
 /// </summary>
 public static class FootprintBenchmark
 {
@@ -21,27 +22,28 @@ public static class FootprintBenchmark
         var local = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
         try
         {
-            var rows = new List<(string Rid, bool R2r, double Mb, double? StartS)>();
+            var rows = new List<(string Rid, bool Trimmed, bool R2r, double Mb, double? StartS)>();
             foreach (var rid in new[] { "linux-arm64", local }.Distinct())
             {
-                foreach (var r2r in new[] { false, true })
+                foreach (var (trimmed, r2r) in new[] { (true, false), (true, true), (false, false) })
                 {
-                    var dir = Path.Combine(work, $"{rid}-{(r2r ? "r2r" : "jit")}");
-                    Run("dotnet", "publish", project, "-c", "Release", "-r", rid, "--self-contained", $"-p:PublishReadyToRun={(r2r ? "true" : "false")}", "-o", dir, "-nologo", "-v", "quiet");
+                    var dir = Path.Combine(work, $"{rid}-{(trimmed ? "trimmed" : "whole")}-{(r2r ? "r2r" : "jit")}");
+                    Run("dotnet", "publish", project, "-c", "Release", "-r", rid, "--self-contained", $"-p:PublishTrimmed={(trimmed ? "true" : "false")}",
+                        $"-p:PublishReadyToRun={(r2r ? "true" : "false")}", "-o", dir, "-nologo", "-v", "quiet");
                     var mb = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1e6;
                     double? start = rid == local ? await StartUpAsync(Path.Combine(dir, "nightleg"), work) : null;
-                    rows.Add((rid, r2r, mb, start));
+                    rows.Add((rid, trimmed, r2r, mb, start));
                 }
             }
 
             output.WriteLine("Self-contained publish of `nightleg` (the program, the .NET runtime, the app's web files); start-up from launch to `/health` answering on a fresh database, median of 3 on this machine (2 cores):");
             output.WriteLine();
-            output.WriteLine("| build | ReadyToRun | size | start-up to /health | target |");
-            output.WriteLine("|---|---|---|---|---|");
+            output.WriteLine("| build | trimmed | ReadyToRun | size | start-up to /health | target |");
+            output.WriteLine("|---|---|---|---|---|---|");
             foreach (var r in rows)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Rid} | {(r.R2r ? "yes" : "no")} | {r.Mb:0} MB | {(r.StartS is { } s ? $"{s:0.00} s" : "– (not this machine's)")} | ≤ 80 MB, ≤ 3 s |"));
+                    $"| {r.Rid} | {(r.Trimmed && !r.R2r ? "yes (shipped)" : r.Trimmed ? "yes" : "no")} | {(r.R2r ? "yes" : "no")} | {r.Mb:0} MB | {(r.StartS is { } s ? $"{s:0.00} s" : "– (not this machine's)")} | ≤ 80 MB, ≤ 3 s |"));
             }
 
             output.WriteLine();
@@ -107,6 +109,14 @@ public static class FootprintBenchmark
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Publishes the build NightLeg ships for this machine (self-contained, trimmed) into <paramref name="dir"/>; returns its executable.</summary>
+    public static string PublishShipped(string dir)
+    {
+        var rid = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        Run("dotnet", "publish", Path.Combine(FindRoot(), "NightLeg.Mobile"), "-c", "Release", "-r", rid, "--self-contained", "-o", dir, "-nologo", "-v", "quiet");
+        return Path.Combine(dir, "nightleg");
     }
 
     private static void Run(string program, params string[] args)

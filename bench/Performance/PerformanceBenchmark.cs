@@ -102,6 +102,12 @@ public static class PerformanceBenchmark
 
         Durability(output, workDir);
         HistoryBenchmark(output, Path.Combine(workDir, "history.db"));
+        return Scale(output);
+    }
+
+    /// <summary>The bedside machine over years: ten years of nights, the prompt's latency, the footprint, a live night (also <c>nightleg-bench scale</c>).</summary>
+    public static int Scale(TextWriter output)
+    {
         output.WriteLine("### Ten years of nights");
         output.WriteLine();
         TenYearsBenchmark.Run(output).GetAwaiter().GetResult();

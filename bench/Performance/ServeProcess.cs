@@ -18,6 +18,9 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         Folder = folder;
     }
 
+    /// <summary>A published <c>nightleg</c> to measure instead of the build beside this benchmark (<c>NIGHTLEG_UNDER_TEST</c>, as for the tests).</summary>
+    public static string? UnderTest { get; set; } = Environment.GetEnvironmentVariable("NIGHTLEG_UNDER_TEST") is { Length: > 0 } path ? path : null;
+
     /// <summary>The program, beside this benchmark.</summary>
     public static string Program => Path.Combine(AppContext.BaseDirectory, "nightleg.dll");
 
@@ -36,8 +39,8 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     /// </summary>
     public static ServeProcess Start(string folder, IEnumerable<string> arguments, string? environment = null, Action<string>? onLine = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Program, "serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(folder, "nightleg.db") }.Concat(arguments))
+        var info = new ProcessStartInfo(UnderTest ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (UnderTest is null ? [Program] : Array.Empty<string>()).Concat(["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(folder, "nightleg.db")]).Concat(arguments))
         {
             info.ArgumentList.Add(arg);
         }
