@@ -40,7 +40,9 @@ public sealed partial class NightLegProcess : IAsyncDisposable
     /// <summary>Starts <c>nightleg</c> with <paramref name="args"/>; output is collected as it comes.</summary>
     public static NightLegProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(UnderTest ?? "dotnet")
+        // Through env(1), with SIGINT and SIGTERM at their defaults: a test run started in the background (where the
+        // shell ignores SIGINT, and children inherit that) still gives nightleg the signals a terminal would.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,6 +50,8 @@ public sealed partial class NightLegProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        info.ArgumentList.Add("--default-signal=INT,TERM");
+        info.ArgumentList.Add(UnderTest ?? "dotnet");
         if (UnderTest is null)
         {
             info.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "nightleg.dll"));
