@@ -29,7 +29,7 @@ public static class Report
         var body = new StringWriter(CultureInfo.InvariantCulture);
         body.WriteLine("# NightLeg benchmarks");
         body.WriteLine();
-        body.WriteLine("Regenerate with `dotnet run -c Release --project bench -- report` (≈3 minutes); it rewrites this file, and the real-against-synthetic table and plot of [physiology-model.md](physiology-model.md).");
+        body.WriteLine("Regenerate with `dotnet run -c Release --project bench -- report` (≈45 minutes on two cores, most of it the bedside sections — ten years of seconds, the prompt's latency, the footprint, a live night — which `nightleg-bench scale` runs alone); it rewrites this file, and the real-against-synthetic table and plot of [physiology-model.md](physiology-model.md).");
         body.WriteLine($"Last run {DateTime.UtcNow:yyyy-MM-dd} on: {Machine()}.");
         body.WriteLine();
         body.WriteLine("## Detection");

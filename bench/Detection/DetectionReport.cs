@@ -35,7 +35,7 @@ public static class DetectionReport
         var synthetic = DetectionBenchmark.Synthetic(NightCase.DefaultDevices, DetectorThresholds.Normal, classic: true);
 
         body.WriteLine("""
-            Two sets, scored by the same code (`NightLeg.Sync/Evaluation/DetectionScorer.cs`) with the rules of
+            Two sets, scored by the same code (`bench/Evaluation/DetectionScorer.cs`) with the rules of
             data/real-nights/README.md:
 
             - a detection **belongs** to a wake bout (or cramp awakening) between its onset − 30 s and its end + 60 s;
