@@ -129,83 +129,73 @@ public sealed partial class NightLegImport
 
         private JsonTokenType Next(out string? name)
         {
-            try
+            (var token, name) = Whole(static (ref Utf8JsonReader reader, out (JsonTokenType, string?) read) =>
             {
-                return NextToken(out name);
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
+                read = reader.Read() ? (reader.TokenType, reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null) : default;
+                return read != default;
+            });
+            return token;
         }
 
-        private JsonTokenType NextToken(out string? name)
-        {
-            while (true)
+        private JsonTokenType Peek() =>
+            Whole(static (ref Utf8JsonReader reader, out JsonTokenType token) =>
             {
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read())
-                {
-                    name = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
-                    _consumed += (int)reader.BytesConsumed;
-                    _state = reader.CurrentState;
-                    return reader.TokenType;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
-            }
-        }
-
-        private JsonTokenType Peek()
-        {
-            try
-            {
-                return PeekToken();
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
-        }
-
-        private JsonTokenType PeekToken()
-        {
-            while (true)
-            {
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read())
-                {
-                    return reader.TokenType;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
-            }
-        }
+                token = reader.Read() ? reader.TokenType : JsonTokenType.None;
+                return token != JsonTokenType.None;
+            }, consume: false);
 
         /// <summary>The next night, once its whole text is in the buffer (its seconds read off the text, not through a document).</summary>
-        private ExportedNight Night()
+        private ExportedNight Night() =>
+            Whole((ref Utf8JsonReader reader, out ExportedNight night) =>
+            {
+                night = null!;
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                var start = (int)reader.TokenStartIndex;
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                night = ExportJson.ReadNight(_buffer.AsSpan(_consumed + start, (int)reader.BytesConsumed - start));
+                return true;
+            });
+
+        /// <summary>The next whole value (an object, array or scalar), once it is all in the buffer.</summary>
+        private JsonDocument Value() =>
+            // Positioned on the value's first token first: parsing from "no token yet" loses the reader's place in the array.
+            Whole(static (ref Utf8JsonReader reader, out JsonDocument document) =>
+            {
+                document = null!;
+                return reader.Read() && JsonDocument.TryParseValue(ref reader, out document!);
+            });
+
+        private delegate bool Attempt<T>(ref Utf8JsonReader reader, out T result);
+
+        /// <summary>
+        /// The one way every read goes: <paramref name="attempt"/> on what is buffered; when it needs more, the buffer
+        /// is filled and it tries again from the same place. Consumes what it read (unless only peeking); a fault in the
+        /// JSON becomes one line naming where.
+        /// </summary>
+        private T Whole<T>(Attempt<T> attempt, bool consume = true)
         {
             try
             {
                 while (true)
                 {
                     var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                    if (reader.Read())
+                    if (attempt(ref reader, out var result))
                     {
-                        var start = (int)reader.TokenStartIndex;
-                        if (reader.TrySkip())
+                        if (consume)
                         {
-                            var night = ExportJson.ReadNight(_buffer.AsSpan(_consumed + start, (int)reader.BytesConsumed - start));
                             _consumed += (int)reader.BytesConsumed;
                             _state = reader.CurrentState;
-                            return night;
                         }
+
+                        return result;
                     }
 
                     if (!Fill())
@@ -217,39 +207,6 @@ public sealed partial class NightLegImport
             catch (JsonException e)
             {
                 throw Fault(e);
-            }
-        }
-
-        /// <summary>The next whole value (an object, array or scalar), once it is all in the buffer.</summary>
-        private JsonDocument Value()
-        {
-            try
-            {
-                return ParseValue();
-            }
-            catch (JsonException e)
-            {
-                throw Fault(e);
-            }
-        }
-
-        private JsonDocument ParseValue()
-        {
-            while (true)
-            {
-                // Positioned on the value's first token first: parsing from "no token yet" loses the reader's place in the array.
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_consumed, _length - _consumed), _final, _state);
-                if (reader.Read() && JsonDocument.TryParseValue(ref reader, out var document))
-                {
-                    _consumed += (int)reader.BytesConsumed;
-                    _state = reader.CurrentState;
-                    return document;
-                }
-
-                if (!Fill())
-                {
-                    throw new FormatException("the file ends early (truncated?)");
-                }
             }
         }
 
