@@ -119,7 +119,8 @@ public static class FootprintBenchmark
         return Path.Combine(dir, "nightleg");
     }
 
-    private static void Run(string program, params string[] args)
+    /// <summary>Runs <paramref name="program"/> to its end; throws with what it printed if it fails.</summary>
+    internal static void Run(string program, params string[] args)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)

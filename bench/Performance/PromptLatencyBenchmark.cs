@@ -74,7 +74,7 @@ public static partial class PromptLatencyBenchmark
         var folder = ServeProcess.NewFolder("prompt-phone");
         var capture = Path.Combine(folder, "strap.capture");
         var hours = minutes * speed / 60;
-        Simulate(["simulate", "--seed", "1", "--cramps", Math.Max(1, (int)hours).ToString(CultureInfo.InvariantCulture), "--device", "hr-strap",
+        FootprintBenchmark.Run("dotnet", [ServeProcess.Program, "simulate", "--seed", "1", "--cramps", Math.Max(1, (int)hours).ToString(CultureInfo.InvariantCulture), "--device", "hr-strap",
             "--hours", hours.ToString("0.##", CultureInfo.InvariantCulture), "--out", capture]);
         var decided = new List<Decision>();
         await using var server = ServeProcess.Start(folder, [], onLine: line => Collect(decided, line));
@@ -150,25 +150,6 @@ public static partial class PromptLatencyBenchmark
             .Select(p => (Total: (p.Seen - entered(p.Decision!)!.Value).TotalMilliseconds, Server: (p.Decision!.PromptAt - p.Decision.Arrived).TotalMilliseconds))
             .ToList();
         return new Measured(known.Count, prompts.Length, latencies);
-    }
-
-    private static void Simulate(string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(ServeProcess.Program);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"nightleg simulate failed: {error.Result.Trim()}");
-        }
     }
 
     private sealed record Decision(Guid Id, DateTimeOffset? Notified, DateTimeOffset Arrived, DateTimeOffset PromptAt);
